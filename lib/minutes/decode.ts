@@ -23,7 +23,8 @@ export function decodeMinutes(bytes: Uint8Array, file: string): string {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    const hint = looksLikeShiftJis(bytes)
+    // Judge the encoding from the line where UTF-8 breaks: earlier lines may be plain ASCII or UTF-8.
+    const hint = looksLikeShiftJis(bytes.subarray(bytes.lastIndexOf(0x0a, at) + 1))
       ? ' It looks like Shift_JIS: convert it first, e.g. `iconv -f SHIFT_JIS -t UTF-8`.'
       : '';
     throw new MinutesError(file, lineOfByte(bytes, at), `bytes that are not valid UTF-8 (at byte ${at}).${hint}`);

@@ -18,6 +18,9 @@ const ROLES = [
 /** Written variants of a role, mapped to the form we file them under. */
 const ROLE_CANON: Record<string, string> = { オブザーバ: 'オブザーバー' };
 
+/** Roles of a committee's members: what stands before them is a person's name, whole (鈴木花子委員). */
+const MEMBER_ROLES = new Set(['座長代理', '副座長', '座長', '主査', '委員長代理', '副委員長', '委員長', '専門委員', '委員', '構成員', 'オブザーバー', 'オブザーバ']);
+
 /** Labels that name a body rather than a person. */
 const BODIES = new Set(['事務局', '全員', '各委員', '委員一同', '一同', '司会', '複数の委員', '複数委員']);
 
@@ -90,7 +93,8 @@ export function readSpeaker(rawCore: string, bareNames: boolean): Speaker | null
   if (!NAME.test(before)) return null;
   // 総務省 酒井調査官: what stands before the last space is the organisation.
   const affiliation = parts.length > 1 ? parts.slice(0, -1).join(' ') : null;
-  return { speaker: nameOf(before), role: canonical, affiliation };
+  const member = MEMBER_ROLES.has(role) && before.length <= 6;
+  return { speaker: member ? before : nameOf(before), role: canonical, affiliation };
 }
 
 export interface LabelMatch extends Speaker {

@@ -28,8 +28,11 @@ const MARKDOWN_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
 const BRACKETED = /^【([^】]+)】$/;
 const ANGLED = /^[<＜〈《]([^>＞〉》]+)[>＞〉》]$/;
 const SYMBOL = /^[■◆◇□▼▽▲△★☆◎]\s*(.*)$/;
+/** `(1)`, `（２）`, `①`, `1.`, `1)`: a heading when short, else a numbered item. */
 const ENUMERATED =
-  /^(?:[(（][\s]*(?:[0-9０-９]{1,2}|[a-zａ-ｚ]|[ア-ン]|[ⅰ-ⅻⅠ-Ⅻ]|[一二三四五六七八九十]{1,2})[\s]*[)）]|[①-⑳]|[0-9０-９]{1,2}[.．、]|[0-9０-９]{1,2}(?=\s)|第[0-9０-９一二三四五六七八九十]+[章節部])\s*(.*)$/;
+  /^(?:[(（][\s]*(?:[0-9０-９]{1,2}|[a-zａ-ｚ]|[ア-ン]|[ⅰ-ⅻⅠ-Ⅻ]|[一二三四五六七八九十]{1,2})[\s]*[)）]|[①-⑳]|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|第[0-9０-９一二三四五六七八九十]+[章節部])\s*(.*)$/;
+/** `4 議事内容`: a bare number and a space only ever starts a heading (`34 ページにある…` is text). */
+const NUMBERED_HEADING = /^[0-9０-９]{1,2}[\s\u3000]+(.*)$/;
 const PARENTHESISED = /^[(（](.*)[)）]$/;
 const NOTE = /^[※＊]\s*(.*)$/;
 const BULLET = /^(?:[-－*+][ \t\u3000]+・[ \t\u3000]*|[-－*+][ \t\u3000]+|[・•○〇◯◦●▪])/;
@@ -59,13 +62,18 @@ export function shapeOf(raw: string): Shape {
 
   const enumerated = ENUMERATED.exec(text);
   if (enumerated && enumerated[1] !== undefined) {
-    return headingLike(enumerated[1], 40) && !/[、，]/.test(enumerated[1]) ? { kind: 'heading', title: text } : { kind: 'text' };
+    if (shortTitle(enumerated[1])) return { kind: 'heading', title: text };
+    return { kind: 'bullet', textAt: raw.length - raw.trimStart().length };
   }
+  const numbered = NUMBERED_HEADING.exec(text);
+  if (numbered && shortTitle(numbered[1]!)) return { kind: 'heading', title: text };
   if (PARENTHESISED.test(text) && headingLike(text, 40)) return { kind: 'heading', title: text };
   const note = NOTE.exec(text);
   if (note && headingLike(note[1]!, 40)) return { kind: 'heading', title: text };
   return { kind: 'text' };
 }
+
+const shortTitle = (t: string) => headingLike(t, 40) && !/[、，]/.test(t);
 
 /** A symbol-led line too long to be a heading (◆ …を説明。) is an item; its text starts after the symbol. */
 function bulletAt(raw: string): Shape {
