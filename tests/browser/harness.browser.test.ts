@@ -1,0 +1,79 @@
+/** Proves the harness itself: Chromium loads the built extension, and its content script runs. */
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXTENSION_DIR,
+  launchWithExtension,
+  sendToTab,
+  startServer,
+  tabIdOf,
+  type Chrome,
+  type ExtensionBrowser,
+  type TestServer,
+} from './harness';
+
+/** How Chromium names an unpacked extension: SHA-256 of its path, hex digits 0-f spelt a-p. */
+function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return hex.replace(/[0-9a-f]/g, (digit) => String.fromCharCode(97 + parseInt(digit, 16)));
+}
+
+describe('browser harness', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts the extension service worker from the built background.js', async () => {
+    const id = unpackedExtensionId(EXTENSION_DIR);
+    expect(browser.extensionId).toBe(id);
+    expect(browser.serviceWorker.url()).toBe(`chrome-extension://${id}/background.js`);
+
+    const built = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      name: string;
+    };
+    const name = await browser.serviceWorker.evaluate(
+      () => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest().name,
+    );
+    expect(name).toBe(built.name);
+  });
+
+  it('runs the content script on a page served from 127.0.0.1', async () => {
+    const page = await browser.context.newPage();
+    const url = server.url('/article-ja.html');
+    await page.goto(url);
+    // The fixture must arrive as UTF-8, or later term-marking tests see mojibake.
+    await expect(page.locator('h1').textContent()).resolves.toContain('サイバーセキュリティ');
+
+    const tabId = await tabIdOf(browser.serviceWorker, page);
+    const reply = await sendToTab(browser.serviceWorker, tabId, { type: 'content/ping', payload: {} });
+    expect(reply).toEqual({ ok: true, value: { url } });
+    await page.close();
+  });
+
+  it('serves in-memory routes with their headers, and the content script runs under a strict CSP', async () => {
+    const csp = "default-src 'none'";
+    server.route('/csp.html', {
+      body: '<!doctype html><meta charset="utf-8"><title>CSP</title><p>IoT機器</p>',
+      headers: { 'content-security-policy': csp },
+    });
+    const page = await browser.context.newPage();
+    const url = server.url('/csp.html?from=test');
+    const response = await page.goto(url);
+    expect(response?.headers()['content-security-policy']).toBe(csp);
+
+    const tabId = await tabIdOf(browser.serviceWorker, page);
+    const reply = await sendToTab(browser.serviceWorker, tabId, { type: 'content/ping', payload: {} });
+    expect(reply).toEqual({ ok: true, value: { url } });
+    await page.close();
+  });
+});

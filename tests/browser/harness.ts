@@ -1,0 +1,224 @@
+/**
+ * Helpers for the real-browser tests: a static fixture server on 127.0.0.1 and
+ * Debian's Chromium with the built extension (.output/chrome-mv3) loaded,
+ * driven through playwright-core.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Message, MessageType, Reply } from '../../lib/messaging/protocol';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const PAGES_DIR = join(ROOT, 'tests', 'browser', 'pages');
+export const CHROMIUM_PATH = process.env.MINUTES_LENS_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_INSTALL = 'apt-get update && apt-get install -y chromium fonts-ipafont-gothic';
+
+/**
+ * Flags beyond Playwright's defaults. As root Chromium refuses to start without
+ * --no-sandbox; the network flags stop background connections that this closed
+ * network refuses. `--headless=new` (with Playwright's `headless: false`) is the
+ * headless mode that loads extensions.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ---------------------------------------------------------------- server
+
+/** An in-memory response, e.g. a page served with a CSP header. */
+export interface Route {
+  body: string | Uint8Array;
+  status?: number;
+  /** Defaults to an HTML content type; any header given here wins. */
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  url(path: string): string;
+  /** Adds or replaces an in-memory route; routes win over files. */
+  route(path: string, route: Route): void;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves `dir` (default tests/browser/pages) and `routes` on an ephemeral port. */
+export async function startServer(
+  options: { dir?: string; routes?: Record<string, Route> } = {},
+): Promise<TestServer> {
+  const dir = resolve(options.dir ?? PAGES_DIR);
+  const routes = new Map(Object.entries(options.routes ?? {}));
+
+  const server = createServer((req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end(); // a malformed URL must not crash the test run
+      return;
+    }
+    const route = routes.get(path);
+    if (route) {
+      res.writeHead(route.status ?? 200, { 'content-type': TYPES['.html']!, ...route.headers });
+      res.end(route.body);
+      return;
+    }
+    const file = resolve(dir, '.' + path);
+    // Never serve outside `dir` (a test could request `/../package.json`).
+    if (!file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => res.writeHead(404, { 'content-type': TYPES['.txt']! }).end(`not found: ${path}`),
+    );
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    route: (path, route) => void routes.set(path, route),
+    close: () =>
+      new Promise<void>((ok) => {
+        // Chromium keeps connections alive; drop them or close() waits for them.
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------- browser
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** Chromium derives it from the extension's absolute path. */
+  extensionId: string;
+  /** The extension's background service worker. */
+  serviceWorker: Worker;
+  /** Closes Chromium and deletes its temporary profile. */
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension in a fresh, temporary profile. */
+export async function launchWithExtension(
+  options: { extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'minutes-lens-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: false, // see CHROMIUM_ARGS: --headless=new does it
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+      ],
+    });
+    const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+    const serviceWorker =
+      context.serviceWorkers().find(isOurs) ??
+      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    const opened = context;
+    return {
+      context: opened,
+      extensionId,
+      serviceWorker,
+      close: async () => {
+        await opened.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- messaging
+
+/**
+ * The type of `chrome` inside `serviceWorker.evaluate` callbacks, reached as
+ * `(globalThis as unknown as { chrome: Chrome }).chrome` (Node's types do not
+ * declare it). In MV3 its methods return promises, so the polyfill's type fits.
+ */
+export type Chrome = typeof browser;
+
+/**
+ * The id of the tab showing `page`. The extension has no `tabs` permission, so
+ * tabs carry no URL: bring the page to the front and take the active tab.
+ */
+export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const ids = await serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.map((tab) => tab.id);
+  });
+  const [id] = ids;
+  if (ids.length !== 1 || id === undefined) throw new Error(`no single active tab: ${ids}`);
+  return id;
+}
+
+/**
+ * Sends `message` from the service worker to the content script in `tabId`
+ * and returns its reply. Retries while no content script listens yet: it runs
+ * at document_idle, which can come after Playwright's `goto` has returned.
+ */
+export async function sendToTab<K extends MessageType>(
+  serviceWorker: Worker,
+  tabId: number,
+  message: Message<K>,
+  timeoutMs = 5_000,
+): Promise<Reply<K>> {
+  return serviceWorker.evaluate(
+    async ({ tabId, message, timeoutMs }) => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          return await chrome.tabs.sendMessage(tabId, message);
+        } catch (error) {
+          const absent = String(error).includes('Receiving end does not exist');
+          if (!absent || Date.now() > deadline) throw error;
+          await new Promise((wake) => setTimeout(wake, 50));
+        }
+      }
+    },
+    { tabId, message, timeoutMs },
+  ) as Promise<Reply<K>>;
+}
