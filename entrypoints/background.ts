@@ -1,7 +1,22 @@
-// The background service worker. It will hold the loaded index and answer
-// lookups; for now it only exists so the harness can see it start.
+import { answer } from '../lib/background/handlers';
+import { getIndex } from '../lib/background/index-loader';
+import { parseMessage, type BackgroundCalls } from '../lib/messaging/protocol';
+
+// The background service worker holds the index and answers lookups from the
+// extension's own pages and content scripts, and from nothing else.
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    console.info('Minutes Lens installed');
+  // The asset is built into public/ at build time, so WXT's typed PublicPath may not list it yet.
+  const urlOf = browser.runtime.getURL as (path: string) => string;
+  const index = () => getIndex((path) => urlOf(`/${path}`));
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseMessage(raw);
+    if (!message) {
+      console.warn('Minutes Lens: ignored an unknown message', raw);
+      return undefined;
+    }
+    if (message.type === 'content/ping') return undefined; // for content scripts, not us
+    return answer(message as Extract<typeof message, { type: keyof BackgroundCalls }>, index);
   });
 });

@@ -2,22 +2,30 @@
  * The command line: the same lib/ code the extension runs, for scripting and tests.
  *
  *   npm run -s lens -- parse FILE [--json]
+ *   npm run -s lens -- search "QUERY" [--limit N] [--committee C] [--meeting M] [--speaker S] [--role R] [--from D] [--to D] [--json]
  */
 import { formatListing } from '../lib/minutes/listing';
 import { MinutesError } from '../lib/minutes/errors';
+import { IndexFormatError } from '../lib/search/asset';
+import type { SearchOptions } from '../lib/search/engine';
 import { readMinutesFile } from './node/minutes-files';
+import { loadIndex } from './node/index-file';
+import { searchRows, formatSearch } from './node/search-output';
 
 const USAGE = `usage: npm run -s lens -- <command> [options]
 
 commands:
-  parse FILE [--json]   parse one minutes text into its meeting and remarks`;
+  parse FILE [--json]   parse one minutes text into its meeting and remarks
+  search "QUERY" [--limit N] [--committee C] [--meeting ID] [--speaker S]
+         [--role R] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+                        search the minutes the extension ships, best first`;
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set<string>([]);
+  const valued = new Set<string>(['--limit', '--committee', '--meeting', '--speaker', '--role', '--from', '--to']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) positional.push(a);
@@ -30,7 +38,33 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
   return { positional, flags };
 }
 
-function run(argv: string[]): number {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function searchOptions(flags: Map<string, string | true>): SearchOptions {
+  const known = new Set(['--json', '--limit', '--committee', '--meeting', '--speaker', '--role', '--from', '--to']);
+  for (const f of flags.keys()) if (!known.has(f)) throw new UsageError(`unknown option ${f}`);
+  const text = (f: string) => (typeof flags.get(f) === 'string' ? (flags.get(f) as string) : undefined);
+  const options: SearchOptions = {
+    committee: text('--committee'),
+    meeting: text('--meeting'),
+    speaker: text('--speaker'),
+    role: text('--role'),
+    from: text('--from'),
+    to: text('--to'),
+  };
+  for (const f of ['--from', '--to'] as const) {
+    const v = text(f);
+    if (v !== undefined && !DATE.test(v)) throw new UsageError(`${f} takes a date as YYYY-MM-DD, not ${v}`);
+  }
+  const limit = text('--limit');
+  if (limit !== undefined) {
+    if (!/^[1-9]\d*$/.test(limit)) throw new UsageError(`--limit takes a positive whole number, not ${limit}`);
+    options.limit = Number(limit);
+  }
+  return options;
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { positional, flags } = parseArgs(rest);
   switch (command) {
@@ -46,6 +80,14 @@ function run(argv: string[]): number {
       for (const w of parsed.warnings) if (flags.has('--json')) process.stderr.write(`warning: ${w}\n`);
       return 0;
     }
+    case 'search': {
+      const options = searchOptions(flags);
+      if (positional.length !== 1) throw new UsageError('search takes exactly one QUERY (quote it)');
+      const index = await loadIndex();
+      const hits = index.search(positional[0]!, options);
+      process.stdout.write(flags.has('--json') ? `${JSON.stringify(searchRows(hits), null, 2)}\n` : `${formatSearch(hits)}\n`);
+      return 0;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -57,12 +99,15 @@ function run(argv: string[]): number {
 }
 
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
     process.stderr.write(`lens: ${e.message}\n\n${USAGE}\n`);
     process.exitCode = 2;
   } else if (e instanceof MinutesError) {
+    process.stderr.write(`lens: ${e.message}\n`);
+    process.exitCode = 1;
+  } else if (e instanceof IndexFormatError) {
     process.stderr.write(`lens: ${e.message}\n`);
     process.exitCode = 1;
   } else throw e;
