@@ -17,6 +17,3 @@ export const RELATED_LIMIT = 5;
  * not discuss, and we answer nothing rather than noise.
  */
 export const MIN_QUERY_COVERAGE = 0.6;
-
-/** Weight of a compound's parts relative to the words the reader typed. */
-export const COMPOUND_PART_WEIGHT = 0.3;

@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import type { Meeting, Remark } from '../minutes/types';
-import { COMPOUND_PART_WEIGHT, DEFAULT_SEARCH_LIMIT, MIN_QUERY_COVERAGE, RELATED_LIMIT } from '../limits';
+import { DEFAULT_SEARCH_LIMIT, MIN_QUERY_COVERAGE, RELATED_LIMIT } from '../limits';
 import { normalize } from '../text/normalize';
 import { readAsset, remarksFrom, type AssetData } from './asset';
 import { analyzeQuery, phraseKey, type AnalyzedQuery } from './query';
@@ -79,11 +79,9 @@ export class MinutesIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const q = this.analyze(query);
     if (!answerable(q)) return [];
-    const words = new Set(q.words);
-    const raw = this.search_.search([...q.words, ...q.parts].join(' '), {
-      boostTerm: (term) => (words.has(term) ? 1 : COMPOUND_PART_WEIGHT),
-      filter: (r) => this.passes(r.id as number, options),
-    });
+    // Only the words themselves: the index already holds each compound's parts as terms, so
+    // セキュリティ finds サイバーセキュリティ, while テレワーク's part ワーク would find ネットワーク.
+    const raw = this.search_.search(q.words.join(' '), { filter: (r) => this.passes(r.id as number, options) });
     const hits = raw.map((r) => ({ r, match: this.matchOf(r, q) }));
     hits.sort((a, b) => TIER[b.match] - TIER[a.match] || b.r.score - a.r.score || (a.r.id as number) - (b.r.id as number));
     return hits.slice(0, options.limit ?? DEFAULT_SEARCH_LIMIT).map(({ r, match }) => {

@@ -10,7 +10,7 @@ import type { Vocabulary } from './vocabulary';
 export interface AnalyzedQuery {
   /** Known words of the query, in order, without repeats. */
   words: string[];
-  /** Parts of katakana compounds among `words` (searched with less weight). */
+  /** Parts of katakana compounds among `words`: the index holds them too, so they are not searched. */
   parts: string[];
   /** The query as one key (normalised, English expanded, no spaces), for phrase matches. */
   phrase: string;

@@ -40,3 +40,33 @@ describe('lens parse', () => {
     expect(lens('frobnicate').code).toBe(2);
   }, 20_000);
 });
+
+describe('lens search', () => {
+  it('prints JSON rows, best first, with the documented fields', () => {
+    const { code, stdout } = lens('search', 'テレワーク', '--limit', '3', '--json');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout);
+    expect(rows).toHaveLength(3);
+    for (const key of ['remarkId', 'meetingId', 'committee', 'meetingTitle', 'date', 'speaker', 'role', 'section', 'text', 'snippet', 'score']) {
+      expect(rows[0]).toHaveProperty(key);
+    }
+    expect(rows[0].text).toContain('テレワーク');
+    const [s, e] = rows[0].snippet.ranges[0];
+    expect(rows[0].snippet.text.slice(s, e)).toBe('テレワーク');
+  }, 30_000);
+
+  it('applies filters and says when nothing matches', () => {
+    const rows = JSON.parse(lens('search', 'セキュリティ', '--speaker', '中尾', '--from', '2020-01-01', '--json').stdout);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect([r.speaker, r.date >= '2020-01-01']).toEqual(['中尾', true]);
+    expect(JSON.parse(lens('search', '量子コンピュータ', '--json').stdout)).toEqual([]);
+    expect(lens('search', '量子コンピュータ').stdout).toContain('no related remarks in the minutes');
+  }, 30_000);
+
+  it('rejects malformed options with a usage error', () => {
+    const r = lens('search', 'ISAC', '--from', '2020/01/01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--from takes a date as YYYY-MM-DD');
+    expect(lens('search', 'ISAC', '--limit', '0').code).toBe(2);
+  }, 30_000);
+});

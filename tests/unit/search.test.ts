@@ -1,0 +1,154 @@
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IndexFormatError, readAsset, serializeAsset } from '../../lib/search/asset';
+import { decompound } from '../../lib/search/decompound';
+import { MinutesIndex } from '../../lib/search/engine';
+import { phraseKey } from '../../lib/search/query';
+import { normalize } from '../../lib/text/normalize';
+import { createAnalyzer } from '../../scripts/node/analyzer';
+import { buildIndexBytes } from '../../scripts/node/index-file';
+import { seedIndex } from './search-index';
+
+let index: MinutesIndex;
+beforeAll(async () => {
+  ({ index } = await seedIndex());
+}, 60_000);
+
+const ids = (hits: { remark: { id: string } }[]) => hits.map((h) => h.remark.id);
+
+describe('the index asset', () => {
+  it('round-trips: build, serialise, compress, load, same answers', async () => {
+    const { data } = await seedIndex();
+    const again = await MinutesIndex.fromBytes(gzipSync(serializeAsset(data)));
+    for (const q of ['テレワーク', '情報共有', 'IoT機器の脆弱性', 'cyber insurance', 'ISAC']) {
+      expect(ids(again.search(q))).toEqual(ids(index.search(q)));
+      expect(again.search(q).length).toBeGreaterThan(0);
+    }
+    expect(again.remarks).toEqual(index.remarks);
+    expect(again.meetings).toEqual(index.meetings);
+  });
+
+  it('is deterministic: the same seeds give the same bytes', async () => {
+    const { bytes } = await seedIndex();
+    expect(Buffer.from(await buildIndexBytes()).equals(Buffer.from(bytes))).toBe(true);
+  }, 60_000);
+
+  it('refuses another format version with a clear error', async () => {
+    const { data } = await seedIndex();
+    const old = gzipSync(serializeAsset({ ...data, version: 0 }));
+    await expect(readAsset(old)).rejects.toThrow(IndexFormatError);
+    await expect(readAsset(old)).rejects.toThrow(/format version 0, this code reads version 1: rebuild it with npm run build/);
+    await expect(readAsset(gzipSync('{"format":"something-else"}'))).rejects.toThrow(/not a Minutes Lens index/);
+    await expect(readAsset(new TextEncoder().encode('not gzip'))).rejects.toThrow(/not gzip data/);
+  });
+});
+
+describe('search', () => {
+  it('ranks the exact phrase above all the words, and all the words above some', () => {
+    const hits = index.search('情報共有', { limit: 100 });
+    const tiers = hits.map((h) => h.match);
+    expect(tiers[0]).toBe('phrase');
+    expect(tiers.indexOf('all')).toBeGreaterThan(tiers.lastIndexOf('phrase'));
+    for (const h of hits.filter((x) => x.match === 'phrase')) expect(phraseKey(h.remark.text)).toContain('情報共有');
+
+    const multi = index.search('テレワーク フィッシング', { limit: 100 });
+    const firstSome = multi.findIndex((h) => h.match === 'some');
+    expect(firstSome).toBeGreaterThan(0);
+    for (const h of multi.slice(0, firstSome)) expect(h.remark.text).toMatch(/テレワーク[\s\S]*フィッシング|フィッシング[\s\S]*テレワーク/);
+  });
+
+  it('answers nothing for what the minutes never discuss', () => {
+    for (const q of ['サッカーの試合', '量子コンピュータ', 'ramen recipe', 'the weather today', '株価の見通し']) {
+      expect(index.search(q), q).toEqual([]);
+    }
+  });
+
+  it('finds a katakana compound by its parts (セキュリティ finds サイバーセキュリティ)', () => {
+    const onlyCompound = index.remarks.find(
+      (r) => r.kind !== 'heading' && r.text.includes('サイバーセキュリティ') && !r.text.replace(/サイバーセキュリティ/g, '').includes('セキュリティ'),
+    )!;
+    expect(onlyCompound).toBeDefined();
+    expect(ids(index.search('セキュリティ', { limit: 1000 }))).toContain(onlyCompound.id);
+    expect(ids(index.search('サイバー', { limit: 1000 }))).toContain(onlyCompound.id);
+    const chain = index.search('リスク', { limit: 1000 }).map((h) => h.remark.text);
+    expect(chain.some((t) => t.includes('サプライチェーンリスク'))).toBe(true);
+  });
+
+  it('understands English names of the terms', () => {
+    expect(ids(index.search('information sharing', { limit: 5 }))).toEqual(ids(index.search('情報共有', { limit: 5 })));
+    expect(ids(index.search('Telework', { limit: 5 }))).toEqual(ids(index.search('テレワーク', { limit: 5 })));
+    expect(index.search('cyber insurance')[0]!.remark.text).toContain('サイバー保険');
+    expect(index.search('critical infrastructure').length).toBeGreaterThan(0);
+    expect(index.search('cyber insurance for small businesses').length).toBeGreaterThan(0);
+  });
+
+  it('matches any width and spelling of a word', () => {
+    expect(ids(index.search('ＩｏＴ機器'))).toEqual(ids(index.search('IoT機器')));
+    expect(ids(index.search('ｾｷｭﾘﾃｨ'))).toEqual(ids(index.search('セキュリティ')));
+    expect(ids(index.search('ソフトウエア'))).toEqual(ids(index.search('ソフトウェア')));
+    expect(index.search('ソフトウェア').length).toBeGreaterThan(0);
+  });
+
+  it('gives snippets with the matched words as ranges into plain text', () => {
+    for (const h of index.search('テレワーク', { limit: 10 })) {
+      expect(h.snippet.ranges.length).toBeGreaterThan(0);
+      for (const [s, e] of h.snippet.ranges) expect(h.snippet.text.slice(s, e)).toBe('テレワーク');
+    }
+    const [hit] = index.search('ｾｷｭﾘﾃｨ');
+    const [s, e] = hit!.snippet.ranges[0]!;
+    expect(normalize(hit!.snippet.text.slice(s, e))).toBe('セキュリティ');
+  });
+
+  it('related(term) gives the remarks that say the term', () => {
+    const related = index.related('ISAC');
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(5);
+    for (const h of related) expect(normalize(h.remark.text)).toContain('isac');
+  });
+});
+
+describe('filters', () => {
+  const every = (hits: ReturnType<MinutesIndex['search']>, test: (h: (typeof hits)[number]) => boolean) => {
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(test(h)).toBe(true);
+  };
+  it('by committee (or part of its name)', () => {
+    every(index.search('セキュリティ', { committee: '重要インフラ専門委員会', limit: 100 }), (h) => h.meeting.committee === '重要インフラ専門委員会');
+    every(index.search('セキュリティ', { committee: 'ワーキンググループ', limit: 100 }), (h) => h.meeting.id === 'meti-wg3-02');
+  });
+  it('by meeting', () => {
+    every(index.search('テレワーク', { meeting: 'soumu-cstf-24', limit: 100 }), (h) => h.meeting.id === 'soumu-cstf-24');
+    expect(index.search('テレワーク', { meeting: 'nisc-ci-32' })).toEqual([]);
+  });
+  it('by speaker and by role', () => {
+    every(index.search('情報共有', { speaker: '中尾', limit: 100 }), (h) => h.remark.speaker === '中尾');
+    every(index.search('テレワーク', { role: '座長', limit: 100 }), (h) => h.remark.role === '座長');
+  });
+  it('by date range, inclusive', () => {
+    every(index.search('セキュリティ', { from: '2019-01-01', limit: 100 }), (h) => h.meeting.date! >= '2019-01-01');
+    every(index.search('セキュリティ', { to: '2017-06-29', limit: 100 }), (h) => h.meeting.date! <= '2017-06-29');
+    every(index.search('セキュリティ', { from: '2017-06-29', to: '2017-06-29', limit: 100 }), (h) => h.meeting.id === 'soumu-cstf-06');
+  });
+  it('limits the number of results', () => {
+    expect(index.search('セキュリティ', { limit: 3 })).toHaveLength(3);
+  });
+});
+
+describe('query analysis agrees with the build analysis', () => {
+  // Queries as readers type them: terms, compounds, phrases with particles.
+  const QUERIES = [
+    'セキュリティ', 'サイバーセキュリティ', '情報共有', 'IoT機器', 'テレワーク', 'サイバー保険', 'ISAC', 'ホワイトハッカー',
+    'サプライチェーン', 'サプライチェーンリスク', '人材育成', '脆弱性', '重要インフラ', 'NOTICE', 'クラウドサービス', 'フィッシング',
+    '匿名化', '機能安全', '研究倫理', 'リスク管理', '情報共有の自動化', 'テレワークのセキュリティ', 'IoT機器の脆弱性',
+    '重要インフラ事業者', 'セキュリティ人材の育成', 'サイバー攻撃', '中小企業', 'ガイドライン', 'トラストサービス', '検証基盤',
+    'インシデント対応', '標準化', '責任分界', 'ゼロトラスト', 'ハニーポット', 'マルウェア感染', '電気通信事業者', '官民連携',
+  ];
+  it.each(QUERIES)('%s', async (q) => {
+    const analyze = await createAnalyzer();
+    const known = index.vocabulary.isPart;
+    const built = new Set(analyze(normalize(q)).flatMap((t) => [t, ...decompound(t, known)]));
+    const a = index.analyze(q);
+    expect(new Set([...a.words, ...a.parts])).toEqual(built);
+    expect(built.size).toBeGreaterThan(0);
+  });
+});
