@@ -1,33 +1,162 @@
 /**
  * `npm run bench`: speed and size figures, printed as a table and one JSON line.
  * Figures are measured, never asserted; the README keeps the current ones.
+ *
+ * Besides the seeds (1×), the index is measured at 10× and 100× the corpus:
+ * copies of the seed meetings made in memory (scripts/bench/corpus.ts).
  */
-import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
-import { decodeMinutes } from '../lib/minutes/decode';
-import { parseMinutes } from '../lib/minutes/parse';
-import { minutesFilesIn } from './node/minutes-files';
+import { MinutesIndex } from '../lib/search/engine';
+import { createAnalyzer } from './node/analyzer';
+import { assetBytes, scaleCorpus, seedCorpus, type CorpusAsset } from './bench/corpus';
+import {
+  buildFigures,
+  loadFigures,
+  loadMeasuringHeap,
+  sizeFigures,
+  type LoadFigures,
+  type MemoryFigures,
+} from './bench/index-figures';
+import { kib, mib } from './bench/measure';
+import { PARSE_ROUNDS, parseSeeds } from './bench/parse-figures';
+import { queryLatency, type LatencyFigures } from './bench/queries';
+import { decompoundingRecall, type RecallFigures } from './bench/recall';
 
-const ROUNDS = 50;
+const BUILD_WARM_RUNS = 4;
+/**
+ * Runs per scale: fewer where one run takes long, enough for a stable median.
+ * heapCopies: indexes held at once to measure one's heap (see loadMeasuringHeap).
+ */
+const SCALES = [
+  { factor: 1, loadRuns: 20, queryRuns: 50, heapCopies: 20 },
+  { factor: 10, loadRuns: 10, queryRuns: 20, heapCopies: 4 },
+  { factor: 100, loadRuns: 7, queryRuns: 10, heapCopies: 1 },
+] as const;
+const TARGET = { ratio: 1.6, loadMs: 50, p95Ms1x: 5, p95Ms100x: 30 };
 
-function parseSeeds() {
-  const files = minutesFilesIn('seeds').map((f) => ({ f, bytes: readFileSync(f) }));
-  const bytes = files.reduce((n, x) => n + x.bytes.length, 0);
-  let remarks = 0;
-  const times: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const t0 = performance.now();
-    remarks = 0;
-    for (const { f, bytes: b } of files) remarks += parseMinutes(decodeMinutes(b, f), { source: f }).remarks.length;
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { files: files.length, bytes, remarks, parseMsMedian: +times[Math.floor(ROUNDS / 2)]!.toFixed(2) };
+interface ScaleFigures {
+  factor: number;
+  meetings: number;
+  remarks: number;
+  rawBytes: number;
+  compressedBytes: number;
+  load: LoadFigures;
+  query: LatencyFigures;
+  memory: MemoryFigures;
 }
 
-const parse = parseSeeds();
-console.log('| figure | value |\n| --- | --- |');
-console.log(`| seed files | ${parse.files} (${(parse.bytes / 1024).toFixed(1)} KiB) |`);
-console.log(`| remarks | ${parse.remarks} |`);
-console.log(`| parse all seeds (median of ${ROUNDS}) | ${parse.parseMsMedian} ms |`);
-console.log(JSON.stringify({ bench: 'minutes-lens', parse }));
+/**
+ * One corpus size: its asset, then heap (on a fresh load, before any search
+ * fills caches), search latency on that index, and load time.
+ */
+async function measureScale(
+  scale: (typeof SCALES)[number],
+  asset: CorpusAsset,
+): Promise<ScaleFigures> {
+  const { index, memory } = await loadMeasuringHeap(asset.compressed, scale.heapCopies);
+  const query = await queryLatency(index, scale.queryRuns);
+  const load = await loadFigures(asset.compressed, scale.loadRuns);
+  return {
+    factor: scale.factor,
+    meetings: asset.meetings,
+    remarks: asset.remarks,
+    rawBytes: asset.raw,
+    compressedBytes: asset.compressed.length,
+    load,
+    query,
+    memory,
+  };
+}
+
+const ms = (n: number) => `${n} ms`;
+const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+
+function scaleRows(s: ScaleFigures): string[][] {
+  const x = `${s.factor}×`;
+  const p95Target = s.factor === 1 ? TARGET.p95Ms1x : s.factor === 100 ? TARGET.p95Ms100x : null;
+  const q = s.query;
+  return [
+    [`corpus ${x}`, `${s.meetings} meetings, ${s.remarks} remarks`],
+    // The 1× asset's sizes are the rows above.
+    ...(s.factor === 1 ? [] : [[`index asset ${x}: raw JSON / compressed`, `${kib(s.rawBytes)} / ${kib(s.compressedBytes)}`]]),
+    [
+      `load ${x} (fromBytes, median of ${s.load.runs})`,
+      `${ms(s.load.medianMs)}${s.factor === 1 ? ` (target ≤ ${TARGET.loadMs} ms)` : ''}`,
+    ],
+    [`load ${x}: decompress + JSON.parse / construct`, `${ms(s.load.decompressParseMs)} / ${ms(s.load.constructMs)}`],
+    [
+      `search ${x} p50 / p95 (${q.queries} queries × ${q.runsPerQuery} runs, limit 20)`,
+      `${q.p50Ms} / ${ms(q.p95Ms)}${p95Target === null ? '' : ` (target p95 ≤ ${p95Target} ms)`}`,
+    ],
+    [`search ${x}: max / first search of each query p95`, `${ms(q.maxMs)} / ${ms(q.coldP95Ms)}`],
+    [`search ${x}: slowest query (median)`, `${q.slowest.query} ${ms(q.slowest.medianMs)}`],
+    ...(q.unexpectedHits.length > 0 ? [[`search ${x}: hits for queries that should find nothing`, q.unexpectedHits.join(', ')]] : []),
+    [
+      `heap used after load ${x}, kuromoji dictionary included / held by the index`,
+      `${mib(s.memory.heapUsedBytes)} / ${mib(s.memory.indexBytes)}`,
+    ],
+  ];
+}
+
+function recallRow(r: RecallFigures): string[] {
+  const found = `${r.found}/${r.containing} (${pct(r.found, r.containing)})`;
+  const without = `${r.foundWithoutDecompounding}/${r.containing} (${pct(r.foundWithoutDecompounding, r.containing)})`;
+  return [`recall ${r.word}: with / without decompounding`, `${found} / ${without}`];
+}
+
+async function main() {
+  const parse = parseSeeds();
+  const build = await buildFigures(BUILD_WARM_RUNS);
+  const asset = sizeFigures(build.bytes);
+
+  const analyze = await createAnalyzer();
+  const seeds = seedCorpus(analyze);
+  const recall = decompoundingRecall(await MinutesIndex.fromBytes(build.bytes), analyze);
+  const scales: ScaleFigures[] = [];
+  for (const scale of SCALES) {
+    // 1× is the shipped asset itself; larger corpora are assembled the same way from reused
+    // terms, and only their bytes are kept, so the heap figures do not count the copies.
+    const bytes: CorpusAsset =
+      scale.factor === 1
+        ? { meetings: seeds.meetings.length, remarks: seeds.remarks.length, raw: asset.rawBytes, compressed: build.bytes }
+        : assetBytes(scaleCorpus(seeds, scale.factor));
+    scales.push(await measureScale(scale, bytes));
+  }
+  // The 10×/100× figures stand for the shipped index only if the same assembly reproduces it.
+  if (Buffer.compare(assetBytes(seeds).compressed, build.bytes) !== 0) {
+    console.error('warning: the benchmark assembles different bytes than buildIndexBytes(): scaled figures may not compare');
+  }
+
+  const rows: string[][] = [
+    ['seed files', `${parse.files} (${kib(parse.bytes)})`],
+    ['remarks', `${parse.remarks}`],
+    [`parse all seeds (median of ${PARSE_ROUNDS})`, ms(parse.parseMsMedian)],
+    ['index asset: raw JSON / compressed', `${kib(asset.rawBytes)} / ${kib(asset.compressedBytes)}`],
+    ['seeds concatenated, gzip -9', kib(asset.seedsGzipBytes)],
+    ['asset / gzip(seeds)', `${asset.ratio} (target ≤ ${TARGET.ratio})`],
+    [
+      `build index: first (loads kuromoji dictionary) / warm median of ${build.warmRuns}`,
+      `${ms(build.firstMs)} / ${ms(build.warmMedianMs)}`,
+    ],
+    ...scales.flatMap(scaleRows),
+    ...recall.map(recallRow),
+  ];
+  console.log('| figure | value |\n| --- | --- |');
+  for (const [figure, value] of rows) console.log(`| ${figure} | ${value} |`);
+
+  const byScale = <T>(pick: (s: ScaleFigures) => T) => Object.fromEntries(scales.map((s) => [`${s.factor}x`, pick(s)]));
+  console.log(
+    JSON.stringify({
+      bench: 'minutes-lens',
+      parse,
+      asset,
+      build: { firstMs: build.firstMs, warmMedianMs: build.warmMedianMs, warmRuns: build.warmRuns },
+      corpus: byScale(({ meetings, remarks, rawBytes, compressedBytes }) => ({ meetings, remarks, rawBytes, compressedBytes })),
+      load: byScale((s) => s.load),
+      query: byScale((s) => s.query),
+      memory: byScale((s) => s.memory),
+      recall,
+    }),
+  );
+}
+
+await main();

@@ -105,10 +105,13 @@ export class MinutesIndex {
   }
 
   private matchOf(r: SearchResult, q: AnalyzedQuery): MatchKind {
+    if (!q.words.every((w) => r.queryTerms.includes(w))) return 'some';
+    // A one-word query is its own phrase: no need to read the text (a cold index would
+    // normalise thousands of remarks for a common word).
+    if (q.words.length === 1 && q.phrase === q.words[0]) return 'phrase';
     const row = r.id as number;
     this.keys[row] ??= phraseKey(this.remarks[row]!.text);
-    if (q.phrase !== '' && this.keys[row]!.includes(q.phrase)) return 'phrase';
-    return q.words.every((w) => r.queryTerms.includes(w)) ? 'all' : 'some';
+    return q.phrase !== '' && this.keys[row]!.includes(q.phrase) ? 'phrase' : 'all';
   }
 
   private passes(row: number, o: SearchOptions): boolean {

@@ -3,7 +3,7 @@
  * words given as ranges into the snippet's text. Never markup: whoever shows
  * it decides how to emphasise the ranges, and inserts the text as text.
  */
-import { normalizeWithMap } from '../text/normalize';
+import { normalizeWithMap, type Normalized } from '../text/normalize';
 import { SNIPPET_CONTEXT } from '../limits';
 
 export interface Snippet {
@@ -13,8 +13,8 @@ export interface Snippet {
 }
 
 /** Where each needle occurs in `text`, as ranges of the original (not normalised) text. */
-export function findMatches(text: string, needles: string[]): [number, number][] {
-  const { text: norm, map } = normalizeWithMap(text);
+export function findMatches(text: string, needles: string[], normalized: Normalized = normalizeWithMap(text)): [number, number][] {
+  const { text: norm, map } = normalized;
   const found: [number, number][] = [];
   for (const needle of needles) {
     if (needle === '') continue;
@@ -45,8 +45,9 @@ function merge(ranges: [number, number][]): [number, number][] {
  */
 export function makeSnippet(text: string, phrase: string, words: string[]): Snippet {
   const flat = text.replace(/\s*\n\s*/g, ' ');
-  const all = findMatches(flat, [phrase, ...words]);
-  const anchor = findMatches(flat, [phrase])[0] ?? all[0];
+  const normalized = normalizeWithMap(flat);
+  const all = findMatches(flat, [phrase, ...words], normalized);
+  const anchor = findMatches(flat, [phrase], normalized)[0] ?? all[0];
   if (!anchor) return { text: cut(flat, 0, SNIPPET_CONTEXT * 2).text, ranges: [] };
   const from = Math.max(0, anchor[0] - SNIPPET_CONTEXT);
   const { text: out, offset, end } = cut(flat, from, from + SNIPPET_CONTEXT * 2);

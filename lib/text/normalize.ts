@@ -17,71 +17,82 @@ export interface Normalized {
   map: Int32Array;
 }
 
-/** ウエ→ウェ only where it spells ware/web; ヴ-row → バ-row. */
-const VARIANTS: [RegExp, string][] = [
-  [/ウエ(?=ア|ブ)/g, 'ウェ'],
-  [/ヴァ/g, 'バ'],
-  [/ヴィ/g, 'ビ'],
-  [/ヴェ/g, 'ベ'],
-  [/ヴォ/g, 'ボ'],
-  [/ヴ/g, 'ブ'],
-];
-
 const KATAKANA = /[\u30a1-\u30fa\u30fc]/;
 const isKatakana = (c: string | undefined) => c !== undefined && KATAKANA.test(c);
 /** Half-width voiced marks join the kana before them under NFKC. */
 const COMBINING = /[\uff9e\uff9f\u3099\u309a]/;
 
+/** Characters NFKC leaves alone (kana, common kanji): skipping them keeps a 1 MB page fast. */
+function stable(code: number): boolean {
+  return (
+    (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x3002)
+  );
+}
+
+/** ヴ-row → バ-row, as one written word is spelt either way. */
+const VU: Record<string, string> = { ァ: 'バ', ィ: 'ビ', ェ: 'ベ', ォ: 'ボ' };
+
 export function normalizeWithMap(input: string): Normalized {
   // 1. NFKC and case folding, cluster by cluster, remembering where each output char came from.
-  let out = '';
+  const chars: string[] = [];
   const from: number[] = [];
   let i = 0;
   while (i < input.length) {
     const start = i;
-    const cp = input.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
+    const code = input.charCodeAt(i);
+    if (code < 0x80) {
+      chars.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : input[i]!);
+      from.push(i);
+      i++;
+      continue;
+    }
+    if (stable(code) && !COMBINING.test(input[i + 1] ?? '')) {
+      chars.push(input[i]!);
+      from.push(i);
+      i++;
+      continue;
+    }
+    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     while (i < input.length && COMBINING.test(input[i]!)) i++;
-    const piece = input.slice(start, i).normalize('NFKC').toLowerCase();
-    for (let k = 0; k < piece.length; k++) from.push(start);
-    out += piece;
+    for (const c of input.slice(start, i).normalize('NFKC').toLowerCase()) {
+      for (let k = 0; k < c.length; k++) {
+        chars.push(c[k]!);
+        from.push(start);
+      }
+    }
   }
 
-  // 2. Spelling variants, keeping the map in step.
-  for (const [re, to] of VARIANTS) ({ out } = rewrite(out, from, re, to));
-
-  // 3. A trailing ー on a katakana word of three letters or more is dropped (キー keeps its ー).
+  // 2. Spelling variants and the trailing long vowel, in one pass over the characters.
   let text = '';
-  const map: number[] = [];
-  let run = 0;
-  for (let k = 0; k < out.length; k++) {
-    const c = out[k]!;
+  const map = new Int32Array(chars.length + 1);
+  let n = 0;
+  let run = 0; // katakana letters so far in the current word
+  for (let k = 0; k < chars.length; k++) {
+    let c = chars[k]!;
+    const next = chars[k + 1];
+    if (c === 'エ' && chars[k - 1] === 'ウ' && (next === 'ア' || next === 'ブ')) c = 'ェ'; // ソフトウエア → ソフトウェア
+    if (c === 'ヴ') {
+      const vowel = next !== undefined ? VU[next] : undefined;
+      if (vowel !== undefined) {
+        c = vowel; // ヴァ → バ: the small vowel is dropped below
+        chars[k + 1] = '';
+      } else c = 'ブ';
+    }
+    if (c === '') continue;
     run = isKatakana(c) ? run + 1 : 0;
-    if (c === 'ー' && run >= 4 && !isKatakana(out[k + 1])) continue;
+    // サーバー → サーバ; キー keeps its ー.
+    if (c === 'ー' && run >= 4 && !isKatakana(nextNonEmpty(chars, k + 1))) continue;
     text += c;
-    map.push(from[k]!);
+    map[n++] = from[k]!;
   }
-  map.push(input.length);
-  return { text, map: Int32Array.from(map) };
+  map[n] = input.length;
+  return { text, map: map.subarray(0, n + 1) };
 }
 
-function rewrite(out: string, from: number[], re: RegExp, to: string): { out: string } {
-  let result = '';
-  const mapped: number[] = [];
-  let last = 0;
-  for (const m of out.matchAll(re)) {
-    const at = m.index!;
-    result += out.slice(last, at);
-    mapped.push(...from.slice(last, at));
-    result += to;
-    for (let k = 0; k < to.length; k++) mapped.push(from[at + Math.min(k, m[0].length - 1)]!);
-    last = at + m[0].length;
-  }
-  result += out.slice(last);
-  mapped.push(...from.slice(last));
-  from.length = 0;
-  from.push(...mapped);
-  return { out: result };
+function nextNonEmpty(chars: string[], k: number): string | undefined {
+  while (k < chars.length && chars[k] === '') k++;
+  return chars[k];
 }
 
 export function normalize(input: string): string {

@@ -58,8 +58,21 @@ export function scaleCorpus(base: Corpus, factor: number): Corpus {
   return { meetings, remarks, terms };
 }
 
+export interface CorpusAsset {
+  meetings: number;
+  remarks: number;
+  /** Uncompressed JSON bytes. */
+  raw: number;
+  compressed: Uint8Array;
+}
+
 /** The asset for a corpus, the way the build makes it: JSON, then gzip level 9. */
-export function assetBytes(corpus: Corpus): { raw: number; compressed: Uint8Array } {
+export function assetBytes(corpus: Corpus): CorpusAsset {
   const json = serializeAsset(assembleAsset(corpus.meetings, corpus.remarks, corpus.terms, seedsHash()));
-  return { raw: json.length, compressed: gzipSync(json, { level: 9 }) };
+  return {
+    meetings: corpus.meetings.length,
+    remarks: corpus.remarks.length,
+    raw: json.length,
+    compressed: gzipSync(json, { level: 9 }),
+  };
 }

@@ -17,7 +17,7 @@ export interface BuildFigures {
 
 export async function buildFigures(warmRuns: number): Promise<BuildFigures> {
   const first = await timed(() => buildIndexBytes());
-  const warm = await timeRuns(warmRuns, () => buildIndexBytes(), 0);
+  const warm = await timeRuns(warmRuns, () => buildIndexBytes(), { warmup: 0 });
   return { firstMs: round(first.ms, 1), warmMedianMs: round(median(warm), 1), warmRuns, bytes: first.value };
 }
 
@@ -49,7 +49,11 @@ export interface LoadFigures {
   constructMs: number;
 }
 
-/** `MinutesIndex.fromBytes` timed after a warm-up, then its two halves timed apart. */
+/**
+ * `MinutesIndex.fromBytes` timed after a warm-up, then its two halves timed
+ * apart. No forced GC between runs: tried, it made 1× slower (V8 shrinks the
+ * young generation after a full GC) and 100× barely faster.
+ */
 export async function loadFigures(bytes: Uint8Array, runs: number): Promise<LoadFigures> {
   const whole = await timeRuns(runs, () => MinutesIndex.fromBytes(bytes));
   const read: number[] = [];
@@ -68,16 +72,27 @@ export async function loadFigures(bytes: Uint8Array, runs: number): Promise<Load
 }
 
 export interface MemoryFigures {
-  /** `heapUsed` after a full GC with the index loaded (the process's other objects included). */
+  /** `heapUsed` after a full GC with one index loaded: the whole process, kuromoji's dictionary included. */
   heapUsedBytes: number;
-  /** The growth of that figure from loading the index: roughly what the index holds. */
+  /** Live heap one index adds: the growth from loading `copies` of it, divided by `copies`. */
   indexBytes: number;
+  copies: number;
 }
 
-/** Load an index and see how much live heap it adds; the index is returned for further use. */
-export async function loadMeasuringHeap(bytes: Uint8Array): Promise<{ index: MinutesIndex; memory: MemoryFigures }> {
+/**
+ * Load an index and see how much live heap it adds; the index is returned for
+ * further use. A small index adds less than the heap's own noise (code, caches
+ * that GC frees meanwhile), so `copies` indexes are held and the growth averaged.
+ */
+export async function loadMeasuringHeap(
+  bytes: Uint8Array,
+  copies: number,
+): Promise<{ index: MinutesIndex; memory: MemoryFigures }> {
   const before = liveHeap();
   const index = await MinutesIndex.fromBytes(bytes);
-  const after = liveHeap();
-  return { index, memory: { heapUsedBytes: after, indexBytes: after - before } };
+  const heapUsedBytes = liveHeap();
+  const held = [index];
+  while (held.length < copies) held.push(await MinutesIndex.fromBytes(bytes));
+  const indexBytes = Math.round((liveHeap() - before) / held.length);
+  return { index, memory: { heapUsedBytes, indexBytes, copies } };
 }

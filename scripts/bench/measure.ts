@@ -11,7 +11,7 @@ export async function timed<T>(fn: () => T | Promise<T>): Promise<{ ms: number; 
 }
 
 /** Time `fn` `runs` times, after `warmup` untimed runs (JIT, caches). */
-export async function timeRuns(runs: number, fn: () => unknown, warmup = 1): Promise<number[]> {
+export async function timeRuns(runs: number, fn: () => unknown, { warmup = 1 } = {}): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push((await timed(fn)).ms);

@@ -1,0 +1,199 @@
+/**
+ * `npx tsx scripts/glossary-candidates.ts`: seeds/ → lib/terms/candidates.tsv,
+ * the candidate terms the glossary (lib/terms/glossary.json) is curated from.
+ *
+ * kuromoji (IPADIC) over each searchable remark's normalised text, as the
+ * index build analyses it. A candidate is
+ *
+ * - a noun compound: a maximal run of consecutive 名詞 tokens, trimmed of
+ *   numbers, pronouns and dependent nouns (数, 代名詞, 非自立, 副詞可能) at either
+ *   edge and of suffixes (接尾) at its start, when two or more tokens remain;
+ * - a single noun of two or more characters that the index keeps as a term
+ *   (neither 数, 代名詞, 非自立, 接尾 nor 副詞可能);
+ * - a katakana word: a run of katakana as written (クラウドサービス), whatever
+ *   kuromoji made of it; a katakana token inside a longer run does not count
+ *   on its own (kuromoji splits クラウド into クラ + ウド);
+ * - a Latin word: kuromoji splits `5g`, `ict-isac`, `jpcert/cc`, `c&c` into
+ *   letters, digits and signs, which are joined back into one noun first.
+ *
+ * Candidates are counted by their normalised form: `freq` is occurrences,
+ * `remarks` the number of remarks that contain it. The `term` column shows
+ * the form the minutes write most often (NFKC, case kept: IoT, not iot). URLs
+ * are skipped. Sorted by freq (descending), then term: same seeds, same bytes.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import kuromoji from 'kuromoji';
+import { isSearchable } from '../lib/search/build';
+import { normalizeWithMap } from '../lib/text/normalize';
+import { minutesFilesIn, readMinutesFile, shown } from './node/minutes-files';
+
+export const CANDIDATES_FILE = join('lib', 'terms', 'candidates.tsv');
+
+type Kuromoji = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+
+interface Tok {
+  surface: string;
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  pos: string;
+  detail: string;
+}
+
+export interface Candidate {
+  /** The form the minutes write most often (NFKC, case kept). */
+  term: string;
+  /** Normalised form: what counting groups by. */
+  key: string;
+  freq: number;
+  remarks: number;
+}
+
+/** Not part of a term's edge (both ends). */
+const EDGE_DROP = new Set(['数', '代名詞', '非自立', '副詞可能']);
+/** Nouns the index does not keep as terms on their own. */
+const SINGLE_DROP = new Set(['数', '代名詞', '非自立', '接尾', '副詞可能']);
+const HAS_LETTER = /\p{L}/u;
+const LATIN_PIECE = /^[a-z0-9&/.\-]+$/;
+const LATIN_WORD = /^[a-z0-9]+(?:[&/.\-][a-z0-9]+)*$/;
+const URL = /(?:https?:\/\/|www\.)[\x21-\x7e]+/g;
+/** A katakana word as written: a run of katakana (and ー), however kuromoji splits it. */
+const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]{2,}/g;
+
+let tokenizer: Promise<Kuromoji> | undefined;
+
+function loadTokenizer(): Promise<Kuromoji> {
+  const dicPath = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+  tokenizer ??= new Promise((ok, fail) => kuromoji.builder({ dicPath }).build((e, t) => (e ? fail(e) : ok(t))));
+  return tokenizer;
+}
+
+/** kuromoji's tokens with offsets, Latin pieces (`5`+`g`, `ict`+`-`+`isac`) joined into one noun. */
+function tokens(t: Kuromoji, text: string): Tok[] {
+  const out: Tok[] = [];
+  let cursor = 0;
+  for (const k of t.tokenize(text)) {
+    // Not k.word_position: kuromoji gets it wrong after some sentence ends (soumu-cstf-24-r6).
+    const found = text.indexOf(k.surface_form, cursor);
+    const start = found < 0 ? cursor : found;
+    cursor = start + k.surface_form.length;
+    const tok: Tok = { surface: k.surface_form, start, end: start + k.surface_form.length, pos: k.pos, detail: k.pos_detail_1 };
+    const prev = out[out.length - 1];
+    if (prev && prev.end === tok.start && LATIN_PIECE.test(prev.surface) && LATIN_PIECE.test(tok.surface)) {
+      prev.surface += tok.surface;
+      prev.end = tok.end;
+      continue;
+    }
+    out.push(tok);
+  }
+  // kuromoji calls unknown signs nouns (`(`, `:`, a lone `-`): they end a run instead. A joined
+  // Latin run is a noun when it is a word (letters, digits, inner signs) with a letter.
+  for (const tok of out) {
+    if (!/[\p{L}\p{N}]/u.test(tok.surface)) {
+      tok.pos = '記号';
+      tok.detail = '一般';
+      continue;
+    }
+    if (!LATIN_PIECE.test(tok.surface)) continue;
+    if (LATIN_WORD.test(tok.surface) && /[a-z]/.test(tok.surface)) {
+      tok.pos = '名詞';
+      tok.detail = '一般';
+    } else if (!/^[0-9]+$/.test(tok.surface)) {
+      tok.pos = '記号';
+      tok.detail = '一般';
+    }
+  }
+  return out;
+}
+
+const isSingle = (t: Tok) => t.pos === '名詞' && !SINGLE_DROP.has(t.detail) && [...t.surface].length >= 2 && HAS_LETTER.test(t.surface) && !/^ー+$/.test(t.surface);
+
+/**
+ * The candidate spans of one normalised text, as [start, end) offsets into it,
+ * each span once. A katakana token counts alone only when it is a whole
+ * katakana word: kuromoji splits some (クラウド → クラ + ウド), and the pieces
+ * are not words.
+ */
+function spans(text: string, toks: Tok[]): [number, number][] {
+  const found: [number, number][] = [];
+  const katakana: [number, number][] = [];
+  for (const m of text.matchAll(KATAKANA_RUN)) {
+    katakana.push([m.index!, m.index! + m[0].length]);
+    if (!/^ー+$/.test(m[0])) found.push([m.index!, m.index! + m[0].length]);
+  }
+  const fragment = (t: Tok) => katakana.some(([s, e]) => s <= t.start && t.end <= e && (s < t.start || t.end < e));
+  let i = 0;
+  while (i < toks.length) {
+    if (toks[i]!.pos !== '名詞') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < toks.length && toks[j]!.pos === '名詞') j++;
+    const run = toks.slice(i, j);
+    for (const t of run) if (isSingle(t) && !fragment(t)) found.push([t.start, t.end]);
+    let a = 0;
+    let b = run.length;
+    while (a < b && (EDGE_DROP.has(run[a]!.detail) || run[a]!.detail === '接尾')) a++;
+    while (b > a && EDGE_DROP.has(run[b - 1]!.detail)) b--;
+    if (b - a >= 2) found.push([run[a]!.start, run[b - 1]!.end]);
+    i = j;
+  }
+  const seen = new Set<string>();
+  return found.filter(([s, e]) => !seen.has(`${s}:${e}`) && !!seen.add(`${s}:${e}`));
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Count the candidates of the seed minutes in `dir`. */
+export async function collectCandidates(dir = 'seeds'): Promise<Candidate[]> {
+  const t = await loadTokenizer();
+  const stats = new Map<string, { freq: number; remarks: Set<string>; written: Map<string, number> }>();
+  for (const file of minutesFilesIn(dir)) {
+    for (const remark of readMinutesFile(file).remarks) {
+      if (!isSearchable(remark)) continue;
+      const { text, map } = normalizeWithMap(remark.text);
+      // URLs become blanks of the same length, so offsets stay valid.
+      const plain = text.replace(URL, (u) => ' '.repeat(u.length));
+      for (const [s, e] of spans(plain, tokens(t, plain))) {
+        const key = text.slice(s, e);
+        if (!HAS_LETTER.test(key)) continue;
+        const written = remark.text.slice(map[s]!, map[e]!).normalize('NFKC');
+        let st = stats.get(key);
+        if (!st) stats.set(key, (st = { freq: 0, remarks: new Set(), written: new Map() }));
+        st.freq++;
+        st.remarks.add(remark.id);
+        st.written.set(written, (st.written.get(written) ?? 0) + 1);
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (const [key, st] of stats) {
+    const [term] = [...st.written].sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b))[0]!;
+    out.push({ term, key, freq: st.freq, remarks: st.remarks.size });
+  }
+  return out.sort((a, b) => b.freq - a.freq || byCodeUnits(a.term, b.term) || byCodeUnits(a.key, b.key));
+}
+
+/** The candidate list as the committed TSV: header `term\tfreq\tremarks`, one candidate a line. */
+export async function candidatesTsv(dir = 'seeds'): Promise<string> {
+  const rows = (await collectCandidates(dir)).map((c) => `${c.term}\t${c.freq}\t${c.remarks}`);
+  return ['term\tfreq\tremarks', ...rows].join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const tsv = await candidatesTsv();
+  writeFileSync(CANDIDATES_FILE, tsv);
+  console.log(`${shown(CANDIDATES_FILE)}: ${tsv.split('\n').length - 2} candidates`);
+}
+
+// The command line only when run directly (tests import the functions above).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
+}
