@@ -2,13 +2,15 @@
  * The command line: the same lib/ code the extension runs, for scripting and tests.
  *
  *   npm run -s lens -- parse FILE [--json]
+ *   npm run -s lens -- terms FILE [--json]
  *   npm run -s lens -- search "QUERY" [--limit N] [--committee C] [--meeting M] [--speaker S] [--role R] [--from D] [--to D] [--json]
  */
 import { formatListing } from '../lib/minutes/listing';
 import { MinutesError } from '../lib/minutes/errors';
 import { IndexFormatError } from '../lib/search/asset';
 import type { SearchOptions } from '../lib/search/engine';
-import { readMinutesFile } from './node/minutes-files';
+import { readMinutesFile, readTextFile } from './node/minutes-files';
+import { createPageMatcher } from '../lib/terms/page-matcher';
 import { loadIndex } from './node/index-file';
 import { searchRows, formatSearch } from './node/search-output';
 
@@ -16,6 +18,7 @@ const USAGE = `usage: npm run -s lens -- <command> [options]
 
 commands:
   parse FILE [--json]   parse one minutes text into its meeting and remarks
+  terms FILE [--json]   every glossary term in a UTF-8 text file, as a page would mark it
   search "QUERY" [--limit N] [--committee C] [--meeting ID] [--speaker S]
          [--role R] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                         search the minutes the extension ships, best first`;
@@ -78,6 +81,19 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(`${formatListing(parsed)}\n`);
       }
       for (const w of parsed.warnings) if (flags.has('--json')) process.stderr.write(`warning: ${w}\n`);
+      return 0;
+    }
+    case 'terms': {
+      for (const f of flags.keys()) if (f !== '--json') throw new UsageError(`unknown option ${f}`);
+      if (positional.length !== 1) throw new UsageError('terms takes exactly one FILE');
+      const file = positional[0]!;
+      const text = readTextFile(file);
+      const found = createPageMatcher().find(text).map(({ term, match, start, end }) => ({ term, match, start, end }));
+      process.stdout.write(
+        flags.has('--json')
+          ? `${JSON.stringify(found, null, 2)}\n`
+          : `${found.map((m) => `${m.start}\t${m.end}\t${m.term}\t${m.match}`).join('\n') || 'no glossary terms in this text'}\n`,
+      );
       return 0;
     }
     case 'search': {

@@ -7,18 +7,35 @@
  * Errors cross the boundary as values (`{ ok: false, error }`), never as
  * rejected promises that the other side may not see.
  */
+import type { Meeting, Remark } from '../minutes/types';
 import type { SearchOptions } from '../search/engine';
 import type { HitView } from '../search/views';
 
 /** Asked of the background service worker, which holds the index. */
 export interface BackgroundCalls {
+  /** Full search, as the side panel and the search page run it. */
   'lens/search': { request: { query: string; options?: SearchOptions }; reply: { hits: HitView[] } };
+  /** The remarks a popover shows for a glossary term (its canonical form). */
+  'lens/related': { request: { term: string; limit?: number }; reply: { hits: HitView[] } };
+  /** A whole meeting, for the passage viewer. */
+  'lens/meeting': { request: { meetingId: string }; reply: { meeting: Meeting; remarks: Remark[] } | null };
+  /** Open the passage viewer on a remark (in a new tab), with the looked-up term emphasised. */
+  'lens/open-passage': { request: { remarkId: string; term?: string }; reply: { opened: true } };
+  /** Open a full search for a query. */
+  'lens/open-search': { request: { query: string }; reply: { opened: true } };
 }
 
 /** Asked of a content script by the background. */
 export interface ContentCalls {
   /** Is it running on this tab, and on which page? */
   'content/ping': { request: Record<string, never>; reply: { url: string } };
+  /** What the content script has marked on its page, and how many scans it has run. */
+  'content/state': { request: Record<string, never>; reply: ContentState };
+}
+
+export interface ContentState {
+  marked: { termId: string; term: string; text: string }[];
+  scans: number;
 }
 
 type Calls = BackgroundCalls & ContentCalls;
@@ -41,7 +58,12 @@ const PAYLOAD: { [K in MessageType]: (p: Record<string, unknown>) => boolean } =
       (isObject(p.options) &&
         SEARCH_OPTION_KEYS.every((k) => optionalString((p.options as Record<string, unknown>)[k])) &&
         (p.options.limit === undefined || (typeof p.options.limit === 'number' && p.options.limit > 0)))),
+  'lens/related': (p) => typeof p.term === 'string' && (p.limit === undefined || (typeof p.limit === 'number' && p.limit > 0)),
+  'lens/meeting': (p) => typeof p.meetingId === 'string',
+  'lens/open-passage': (p) => typeof p.remarkId === 'string' && optionalString(p.term),
+  'lens/open-search': (p) => typeof p.query === 'string',
   'content/ping': () => true,
+  'content/state': () => true,
 };
 
 /** The message if it is one we know with a well-formed payload, else null. */

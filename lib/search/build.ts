@@ -5,13 +5,12 @@
  */
 import MiniSearch from 'minisearch';
 import type { ParsedMinutes, Remark } from '../minutes/types';
-import { normalize } from '../text/normalize';
 import { remarkColumns, type AssetData, type CompactIndex } from './asset';
-import { decompound, isKatakanaWord } from './decompound';
+import { decompound, isKatakanaWord, newParts } from './decompound';
 import { INDEX_FORMAT, INDEX_VERSION, SEARCH_OPTIONS, type IndexedDoc } from './schema';
 
-/** Content words of a normalised text, in order (repeats kept: they are term frequencies). */
-export type Analyzer = (normalizedText: string) => string[];
+/** Content words of a text, normalised, in order (repeats kept: they are term frequencies). */
+export type Analyzer = (text: string) => string[];
 
 /** Remarks worth searching: headings are structure, and a label alone says nothing. */
 export const isSearchable = (r: Remark): boolean => r.kind !== 'heading' && r.text.trim() !== '';
@@ -20,10 +19,16 @@ export const isSearchable = (r: Remark): boolean => r.kind !== 'heading' && r.te
 export function analyzeRemarks(remarks: Remark[], analyze: Analyzer): Map<number, string[]> {
   const tokens = new Map<number, string[]>();
   remarks.forEach((r, row) => {
-    if (isSearchable(r)) tokens.set(row, analyze(normalize(r.text)));
+    if (isSearchable(r)) tokens.set(row, analyze(r.text));
   });
   const katakana = new Set<string>();
   for (const list of tokens.values()) for (const t of list) if (isKatakanaWord(t)) katakana.add(t);
+  // First the words compounds hide (ゼロトラスト in ゼロトラストネットワーク), then split with all of them,
+  // as queries will: the query side knows exactly these katakana words.
+  const seen = (part: string) => katakana.has(part);
+  const hidden = new Set<string>();
+  for (const w of katakana) for (const p of newParts(w, seen)) hidden.add(p);
+  for (const p of hidden) katakana.add(p);
   const known = (part: string) => katakana.has(part);
   for (const [row, list] of tokens) tokens.set(row, list.flatMap((t) => [t, ...decompound(t, known)]));
   return tokens;

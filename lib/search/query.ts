@@ -55,7 +55,8 @@ export function analyzeQuery(query: string, vocabulary: Vocabulary): AnalyzedQue
   for (const chunk of expanded.split(NOT_WORD)) {
     for (const run of chunk.match(RUNS) ?? []) {
       if (/^[a-z0-9]/.test(run)) {
-        if (!ENGLISH_STOP.has(run)) take(run, vocabulary.has(run));
+        // Numbers (2020, 19) are not terms: like particles, they neither help nor hurt.
+        if (!ENGLISH_STOP.has(run) && !/^[0-9]+$/.test(run)) take(run, vocabulary.has(run));
       } else {
         for (const seg of vocabulary.segment(run)) take(seg.text, seg.known);
       }

@@ -1,3 +1,5 @@
+import { GLOSSARY } from '../terms/glossary';
+
 /**
  * English names of the terms the minutes discuss, mapped to the Japanese the
  * minutes use. Reviewed by hand: each Japanese term occurs in the seeds, and
@@ -88,11 +90,16 @@ export const ENGLISH_TERMS: Readonly<Record<string, string>> = {
   'cyber defense exercise': 'サイバー防御演習',
 };
 
-const KEYS = Object.keys(ENGLISH_TERMS).sort((a, b) => b.length - a.length);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
+/** The glossary's English names, then the table above (which wins where both name a word). */
+const ALL_TERMS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(GLOSSARY.flatMap((t) => t.en.map((en) => [en.toLowerCase(), t.ja] as const))),
+  ...ENGLISH_TERMS,
+};
+const KEYS = Object.keys(ALL_TERMS).sort((a, b) => b.length - a.length);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&/]/g, '\\$&');
 const PATTERN = new RegExp(`(?<![a-z0-9])(?:${KEYS.map(escape).join('|')})(?![a-z0-9])`, 'g');
 
 /** Replace English names in a normalised (lower-case) query with their Japanese terms. */
 export function expandEnglish(normalizedQuery: string): string {
-  return normalizedQuery.replace(PATTERN, (m) => ` ${ENGLISH_TERMS[m]!} `);
+  return normalizedQuery.replace(PATTERN, (m) => ` ${ALL_TERMS[m]!} `);
 }

@@ -33,7 +33,17 @@ function stable(code: number): boolean {
 /** ヴ-row → バ-row, as one written word is spelt either way. */
 const VU: Record<string, string> = { ァ: 'バ', ィ: 'ビ', ェ: 'ベ', ォ: 'ボ' };
 
-export function normalizeWithMap(input: string): Normalized {
+export interface NormalizeOptions {
+  /**
+   * Drop a katakana word's trailing ー (default true). The build's analyser
+   * passes false so that kuromoji sees the dictionary spelling (プライバシー
+   * 保護), then normalises each word it finds.
+   */
+  longVowels?: boolean;
+}
+
+export function normalizeWithMap(input: string, options: NormalizeOptions = {}): Normalized {
+  const dropLongVowels = options.longVowels !== false;
   // 1. NFKC and case folding, cluster by cluster, remembering where each output char came from.
   const chars: string[] = [];
   const from: number[] = [];
@@ -82,7 +92,7 @@ export function normalizeWithMap(input: string): Normalized {
     if (c === '') continue;
     run = isKatakana(c) ? run + 1 : 0;
     // サーバー → サーバ; キー keeps its ー.
-    if (c === 'ー' && run >= 4 && !isKatakana(nextNonEmpty(chars, k + 1))) continue;
+    if (dropLongVowels && c === 'ー' && run >= 4 && !isKatakana(nextNonEmpty(chars, k + 1))) continue;
     text += c;
     map[n++] = from[k]!;
   }
@@ -95,6 +105,6 @@ function nextNonEmpty(chars: string[], k: number): string | undefined {
   return chars[k];
 }
 
-export function normalize(input: string): string {
-  return normalizeWithMap(input).text;
+export function normalize(input: string, options?: NormalizeOptions): string {
+  return normalizeWithMap(input, options).text;
 }

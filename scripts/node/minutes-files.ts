@@ -12,14 +12,21 @@ export function shown(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-export function readMinutesFile(path: string): ParsedMinutes {
-  let bytes: Uint8Array;
+function readBytes(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     throw new MinutesError(shown(path), null, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  return parseMinutes(decodeMinutes(bytes, shown(path)), { source: shown(path) });
+}
+
+/** A UTF-8 text file, with the same checks (and messages) as a minutes file. */
+export function readTextFile(path: string): string {
+  return decodeMinutes(readBytes(path), shown(path));
+}
+
+export function readMinutesFile(path: string): ParsedMinutes {
+  return parseMinutes(readTextFile(path), { source: shown(path) });
 }
 
 /** Every `*.txt` in a folder, sorted so that builds are reproducible. */

