@@ -17,22 +17,6 @@ export interface Normalized {
   map: Int32Array;
 }
 
-const KATAKANA = /[\u30a1-\u30fa\u30fc]/;
-const isKatakana = (c: string | undefined) => c !== undefined && KATAKANA.test(c);
-/** Half-width voiced marks join the kana before them under NFKC. */
-const COMBINING = /[\uff9e\uff9f\u3099\u309a]/;
-
-/** Characters NFKC leaves alone (kana, common kanji): skipping them keeps a 1 MB page fast. */
-function stable(code: number): boolean {
-  return (
-    (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc ||
-    (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x3002)
-  );
-}
-
-/** ヴ-row → バ-row, as one written word is spelt either way. */
-const VU: Record<string, string> = { ァ: 'バ', ィ: 'ビ', ェ: 'ベ', ォ: 'ボ' };
-
 export interface NormalizeOptions {
   /**
    * Drop a katakana word's trailing ー (default true). The build's analyser
@@ -42,67 +26,107 @@ export interface NormalizeOptions {
   longVowels?: boolean;
 }
 
+/** Half-width voiced marks join the kana before them under NFKC. */
+const isCombining = (c: number) => c === 0xff9e || c === 0xff9f || c === 0x3099 || c === 0x309a;
+const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+const LONG = 0x30fc; // ー
+const U = 0x30a6; // ウ
+const E = 0x30a8; // エ
+const SMALL_E = 0x30a7; // ェ
+const A = 0x30a2; // ア
+const BU = 0x30d6; // ブ
+const VU = 0x30f4; // ヴ
+/** ヴァ → バ and the rest of the ヴ-row, as one word is spelt either way. */
+const VU_ROW: Record<number, number> = { 0x30a1: 0x30d0, 0x30a3: 0x30d3, 0x30a7: 0x30d9, 0x30a9: 0x30dc };
+
+/** Characters NFKC leaves alone (kana, common kanji): skipping them keeps a 1 MB page fast. */
+function stable(code: number): boolean {
+  return (
+    (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff) || code === 0x3001 || code === 0x3002
+  );
+}
+
+/** A growable pair of arrays: output characters and where each came from. */
+class Out {
+  codes = new Uint16Array(64);
+  from = new Int32Array(64);
+  n = 0;
+  constructor(size: number) {
+    this.codes = new Uint16Array(size + 16);
+    this.from = new Int32Array(size + 16);
+  }
+  push(code: number, at: number): void {
+    if (this.n === this.codes.length) {
+      const codes = new Uint16Array(this.n * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+      const from = new Int32Array(this.n * 2);
+      from.set(this.from);
+      this.from = from;
+    }
+    this.codes[this.n] = code;
+    this.from[this.n++] = at;
+  }
+}
+
 export function normalizeWithMap(input: string, options: NormalizeOptions = {}): Normalized {
   const dropLongVowels = options.longVowels !== false;
   // 1. NFKC and case folding, cluster by cluster, remembering where each output char came from.
-  const chars: string[] = [];
-  const from: number[] = [];
+  const one = new Out(input.length);
   let i = 0;
   while (i < input.length) {
-    const start = i;
     const code = input.charCodeAt(i);
     if (code < 0x80) {
-      chars.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : input[i]!);
-      from.push(i);
+      one.push(code >= 0x41 && code <= 0x5a ? code + 32 : code, i);
       i++;
       continue;
     }
-    if (stable(code) && !COMBINING.test(input[i + 1] ?? '')) {
-      chars.push(input[i]!);
-      from.push(i);
+    if (stable(code) && !isCombining(input.charCodeAt(i + 1))) {
+      one.push(code, i);
       i++;
       continue;
     }
+    const start = i;
     i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    while (i < input.length && COMBINING.test(input[i]!)) i++;
-    for (const c of input.slice(start, i).normalize('NFKC').toLowerCase()) {
-      for (let k = 0; k < c.length; k++) {
-        chars.push(c[k]!);
-        from.push(start);
-      }
-    }
+    while (i < input.length && isCombining(input.charCodeAt(i))) i++;
+    const piece = input.slice(start, i).normalize('NFKC').toLowerCase();
+    for (let k = 0; k < piece.length; k++) one.push(piece.charCodeAt(k), start);
   }
 
-  // 2. Spelling variants and the trailing long vowel, in one pass over the characters.
-  let text = '';
-  const map = new Int32Array(chars.length + 1);
-  let n = 0;
+  // 2. Spelling variants and the trailing long vowel, in one pass.
+  const { codes, from, n } = one;
+  const out = new Out(n);
   let run = 0; // katakana letters so far in the current word
-  for (let k = 0; k < chars.length; k++) {
-    let c = chars[k]!;
-    const next = chars[k + 1];
-    if (c === 'エ' && chars[k - 1] === 'ウ' && (next === 'ア' || next === 'ブ')) c = 'ェ'; // ソフトウエア → ソフトウェア
-    if (c === 'ヴ') {
-      const vowel = next !== undefined ? VU[next] : undefined;
+  for (let k = 0; k < n; k++) {
+    let c = codes[k]!;
+    const next = k + 1 < n ? codes[k + 1]! : -1;
+    if (c === E && k > 0 && codes[k - 1] === U && (next === A || next === BU)) c = SMALL_E; // ソフトウエア → ソフトウェア
+    if (c === VU) {
+      const vowel = VU_ROW[next];
       if (vowel !== undefined) {
-        c = vowel; // ヴァ → バ: the small vowel is dropped below
-        chars[k + 1] = '';
-      } else c = 'ブ';
+        c = vowel; // ヴァ → バ: the small vowel goes
+        k++;
+        out.push(c, from[k - 1]!);
+        run++;
+        continue;
+      }
+      c = BU;
     }
-    if (c === '') continue;
     run = isKatakana(c) ? run + 1 : 0;
     // サーバー → サーバ; キー keeps its ー.
-    if (dropLongVowels && c === 'ー' && run >= 4 && !isKatakana(nextNonEmpty(chars, k + 1))) continue;
-    text += c;
-    map[n++] = from[k]!;
+    if (dropLongVowels && c === LONG && run >= 4 && !(next !== -1 && isKatakana(next))) continue;
+    out.push(c, from[k]!);
   }
-  map[n] = input.length;
-  return { text, map: map.subarray(0, n + 1) };
+  out.push(0, input.length);
+  const text = decodeUtf16(out.codes.subarray(0, out.n - 1));
+  return { text, map: out.from.subarray(0, out.n) };
 }
 
-function nextNonEmpty(chars: string[], k: number): string | undefined {
-  while (k < chars.length && chars[k] === '') k++;
-  return chars[k];
+const utf16 = new TextDecoder('utf-16le');
+function decodeUtf16(codes: Uint16Array): string {
+  if (codes.length < 64) return String.fromCharCode(...codes);
+  return utf16.decode(codes);
 }
 
 export function normalize(input: string, options?: NormalizeOptions): string {
