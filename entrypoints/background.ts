@@ -1,13 +1,18 @@
-import { answer } from '../lib/background/handlers';
+import { answer, type BackgroundMessage } from '../lib/background/handlers';
 import { getIndex } from '../lib/background/index-loader';
-import { parseMessage, type BackgroundCalls } from '../lib/messaging/protocol';
+import { parseMessage } from '../lib/messaging/protocol';
 
 // The background service worker holds the index and answers lookups from the
 // extension's own pages and content scripts, and from nothing else.
 export default defineBackground(() => {
   // The asset is built into public/ at build time, so WXT's typed PublicPath may not list it yet.
   const urlOf = browser.runtime.getURL as (path: string) => string;
-  const index = () => getIndex((path) => urlOf(`/${path}`));
+  const context = {
+    index: () => getIndex((path) => urlOf(`/${path}`)),
+    openPage: async (path: string) => {
+      await browser.tabs.create({ url: urlOf(path) });
+    },
+  };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -16,7 +21,7 @@ export default defineBackground(() => {
       console.warn('Minutes Lens: ignored an unknown message', raw);
       return undefined;
     }
-    if (message.type === 'content/ping') return undefined; // for content scripts, not us
-    return answer(message as Extract<typeof message, { type: keyof BackgroundCalls }>, index);
+    if (message.type.startsWith('content/')) return undefined; // for content scripts, not us
+    return answer(message as BackgroundMessage, context);
   });
 });

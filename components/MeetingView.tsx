@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Meeting, Remark } from '../lib/minutes/types';
+import { normalize } from '../lib/text/normalize';
+import { RemarkView } from './RemarkView';
+
+/** The words the meeting view shows around the minutes (the viewer page supplies them). */
+export interface MeetingStrings {
+  committee: string;
+  organiser: string;
+  meetingNumber: string;
+  /** 24 → 第24回 */
+  nth: (n: number) => string;
+  date: string;
+  time: string;
+  venue: string;
+  attendees: string;
+  /** The heading of an attendee group that has no label. */
+  attendeesUnlabelled: string;
+  materials: string;
+  notes: string;
+  proceedings: string;
+  noSpeaker: string;
+}
+
+export interface MeetingViewProps {
+  meeting: Meeting;
+  remarks: Remark[];
+  /** The remark to highlight, scroll to and focus (null: none). */
+  targetId: string | null;
+  /** The looked-up term, emphasised inside the target remark. */
+  term: string | null;
+  strings: MeetingStrings;
+}
+
+/** A whole meeting: its header, then every remark in order, with the target remark brought into view. */
+export function MeetingView({ meeting: m, remarks, targetId, term, strings: s }: MeetingViewProps) {
+  const target = useRef<HTMLElement>(null);
+  const needle = term ? normalize(term) : '';
+
+  useEffect(() => {
+    const el = target.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, [m.id, targetId]);
+
+  return (
+    <article class="meeting">
+      <header class="meeting-header">
+        <h1>{m.title}</h1>
+        <dl class="facts">
+          {m.committee && <Fact name={s.committee}>{m.committee}</Fact>}
+          {m.organiser && <Fact name={s.organiser}>{m.organiser}</Fact>}
+          {m.number !== null && <Fact name={s.meetingNumber}>{s.nth(m.number)}</Fact>}
+          {(m.date || m.dateText) && (
+            <Fact name={s.date}>
+              {m.date ? <time dateTime={m.date} title={m.dateText ?? undefined}>{m.date}</time> : m.dateText}
+            </Fact>
+          )}
+          {m.time && <Fact name={s.time}>{m.time}</Fact>}
+          {m.venue && <Fact name={s.venue}>{m.venue}</Fact>}
+        </dl>
+        {m.attendees.length > 0 && (
+          <section class="attendees">
+            <h2>{s.attendees}</h2>
+            {m.attendees.map((g, i) => (
+              <div class="group" key={i}>
+                <h3>{g.group ?? s.attendeesUnlabelled}</h3>
+                <ul class="members">
+                  {g.members.map((name, j) => (
+                    <li key={j}>{name}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        )}
+        {m.materials.length > 0 && (
+          <section class="materials">
+            <h2>{s.materials}</h2>
+            <ul>
+              {m.materials.map((name, i) => (
+                <li key={i}>{name}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {m.notes.length > 0 && (
+          <section class="notes">
+            <h2>{s.notes}</h2>
+            {m.notes.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </section>
+        )}
+      </header>
+      <section class="proceedings" aria-label={s.proceedings}>
+        {remarks.map((r) => {
+          const isTarget = r.id === targetId;
+          return (
+            <RemarkView
+              key={r.id}
+              remark={r}
+              target={isTarget}
+              needle={isTarget && needle !== '' ? needle : null}
+              noSpeaker={s.noSpeaker}
+              elementRef={isTarget ? target : undefined}
+            />
+          );
+        })}
+      </section>
+    </article>
+  );
+}
+
+function Fact({ name, children }: { name: string; children: ComponentChildren }) {
+  return (
+    <div class="fact">
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
