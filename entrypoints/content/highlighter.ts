@@ -1,0 +1,62 @@
+/**
+ * Marks terms with the CSS Custom Highlight API: the page's DOM is never
+ * touched (no wrapper elements for its scripts to trip over, no layout shift),
+ * and a range is dropped by deleting it from a set.
+ * https://developer.mozilla.org/docs/Web/API/CSS_Custom_Highlight_API
+ */
+
+export const HIGHLIGHT_NAME = 'minutes-lens';
+
+// No box metrics change: an underline and a tint, never a border or padding.
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
+  text-decoration: underline dotted 2px;
+  text-decoration-color: #c77d00;
+  background-color: rgba(255, 200, 0, 0.18);
+}`;
+
+export interface Highlighter {
+  add(range: Range): void;
+  delete(range: Range): void;
+  /** Puts our highlight and style back if the page replaced them (a framework resetting adoptedStyleSheets). */
+  ensureInstalled(): void;
+  dispose(): void;
+}
+
+const NONE: Highlighter = { add() {}, delete() {}, ensureInstalled() {}, dispose() {} };
+
+export function createHighlighter(): Highlighter {
+  // Firefox before 140 has no highlight registry: terms are still found and
+  // their popovers open, they are only not painted.
+  if (typeof Highlight !== 'function' || typeof CSS === 'undefined' || !('highlights' in CSS)) return NONE;
+  const highlight = new Highlight();
+  // A constructed sheet, not a <style> element: a page's CSP (style-src) does
+  // not apply to it, and it adds nothing to the page's DOM.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(HIGHLIGHT_CSS);
+
+  const ensureInstalled = () => {
+    if (CSS.highlights.get(HIGHLIGHT_NAME) !== highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+    try {
+      const sheets = document.adoptedStyleSheets;
+      if (!sheets.includes(sheet)) document.adoptedStyleSheets = [...sheets, sheet];
+    } catch (e) {
+      console.warn('Minutes Lens: could not style the marked terms', e);
+    }
+  };
+  ensureInstalled();
+
+  return {
+    add: (range) => void highlight.add(range),
+    delete: (range) => void highlight.delete(range),
+    ensureInstalled,
+    dispose() {
+      highlight.clear();
+      if (CSS.highlights.get(HIGHLIGHT_NAME) === highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
+      try {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // Nothing to undo if adopting failed.
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Reads the page's text a slice at a time and marks the terms it finds. The
+ * first scan reads the whole body; later ones read only what changed.
+ */
+import type { MarkStore } from './marks';
+import type { TextMatcher } from './text-matcher';
+import { acceptNode, isReadablePlace } from './readable';
+import { SLICE_BUDGET_MS } from './limits';
+import { yieldToPage } from './yield';
+
+interface Queued {
+  root: Node;
+  /** Times this root was started over because the page removed the node the walk had reached. */
+  restarts: number;
+}
+
+/** A walk is started over at most this often; after that, the observer's view of what changed has to do. */
+const MAX_RESTARTS = 2;
+
+export class Scanner {
+  private readonly queue: Queued[] = [];
+  private running: Promise<void> | null = null;
+  private deadline = 0;
+  /** Scan passes run so far (the first one, then one per batch of changes). */
+  scans = 0;
+
+  constructor(
+    private readonly texts: TextMatcher,
+    private readonly marks: MarkStore,
+    /** False once the extension is reloaded or removed: stop at the next slice. */
+    private readonly alive: () => boolean,
+    private readonly afterPass: () => void,
+  ) {}
+
+  /** Reads `roots` and everything under them; resolves when the queue is empty. */
+  scan(roots: Iterable<Node>): Promise<void> {
+    for (const root of roots) this.queue.push({ root, restarts: 0 });
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+      if (this.queue.length > 0 && this.alive()) void this.scan([]);
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    if (this.queue.length === 0) return;
+    this.scans++;
+    this.deadline = performance.now() + SLICE_BUDGET_MS;
+    while (this.queue.length > 0) {
+      const item = this.queue.shift()!;
+      if (!isReadablePlace(item.root)) continue;
+      if (!(await this.walk(item))) return;
+    }
+    this.afterPass();
+  }
+
+  /** Reads one root; false when the extension has gone and the scan must stop. */
+  private async walk(item: Queued): Promise<boolean> {
+    const { root } = item;
+    if (root.nodeType === Node.TEXT_NODE) return this.read(root as Text);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!(await this.read(node as Text))) return false;
+      if (!node.isConnected) {
+        // The walk cannot go on from a removed node. What was added instead
+        // reaches us through the observer; what follows it may not, so start over.
+        if (root.isConnected && item.restarts < MAX_RESTARTS) {
+          this.queue.push({ root, restarts: item.restarts + 1 });
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private async read(node: Text): Promise<boolean> {
+    const text = node.data;
+    for (const matches of this.texts.pieces(text)) {
+      for (const match of matches) {
+        if (this.marks.wants(match.termId)) this.marks.add(node, match);
+      }
+      if (performance.now() > this.deadline) {
+        await yieldToPage();
+        if (!this.alive()) return false;
+        this.deadline = performance.now() + SLICE_BUDGET_MS;
+        // Rewritten while we were away: the offsets no longer hold, and the observer queues it again.
+        if (node.data !== text) return true;
+      }
+    }
+    return true;
+  }
+}
