@@ -17,3 +17,76 @@ export const RELATED_LIMIT = 5;
  * not discuss, and we answer nothing rather than noise.
  */
 export const MIN_QUERY_COVERAGE = 0.6;
+
+// ---------------------------------------------------------------- content script
+// It runs on every page: its budgets keep pages responsive and its UI out of the way.
+
+/**
+ * Work per slice of a scan. Half a 60 Hz frame: the page still gets the other
+ * half for its own scripts and input, so even a 1 MB page never freezes while
+ * we read it.
+ */
+export const SLICE_BUDGET_MS = 8;
+
+/**
+ * A changed page is rescanned once it has been quiet this long: a burst of DOM
+ * updates (a framework rendering a list) costs one scan, not one per update.
+ */
+export const RESCAN_DEBOUNCE_MS = 300;
+
+/**
+ * ...but never later than this after the first change, or a page that never
+ * stops changing (a ticking clock, a live feed) would never be rescanned. It
+ * also bounds how often such a page is rescanned: once per this window.
+ */
+export const RESCAN_MAX_WAIT_MS = 1_000;
+
+/** How long the pointer rests on a term before its popover opens: passing over a term opens nothing. */
+export const HOVER_REST_MS = 300;
+
+/** How long the pointer may be off both the term and the popover before it closes: time to cross the gap. */
+export const CLOSE_GRACE_MS = 300;
+
+/**
+ * Marks per page. Only each term's first occurrence is marked, so the glossary
+ * already bounds it; this keeps a page safe if that rule ever loosens.
+ */
+export const MAX_MARKS_PER_PAGE = 200;
+
+/**
+ * A text node longer than this is matched in pieces, a slice at a time: one
+ * piece takes about a millisecond, so one huge text node cannot freeze the page.
+ */
+export const MATCH_CHUNK_CHARS = 16_384;
+
+/**
+ * Characters of context either side of a piece: more than the longest written
+ * form in the glossary, so a term or a Latin word is never cut at a piece's edge.
+ */
+export const MATCH_CHUNK_OVERLAP = 256;
+
+/**
+ * Texts remembered with what the matcher found in them, so that a page that
+ * re-renders the same text costs a lookup, not a match. Only short texts are kept.
+ */
+export const MATCH_CACHE_ENTRIES = 512;
+export const MATCH_CACHE_MAX_CHARS = 4_096;
+
+/**
+ * Changed roots collected before a rescan simply walks the whole body again:
+ * checking each root against the others costs more than the walk past this.
+ */
+export const MAX_DIRTY_ROOTS = 256;
+
+/**
+ * Nodes looked at, without matching, to tell whether a change brought new text
+ * (before a rescan) or to find the new node of a re-rendered mark (in the
+ * observer's callback, which must stay short). Past this, assume new text and scan.
+ */
+export const CHANGE_CHECK_LIMIT = 1_000;
+
+/** The popover's size, and its distance from the term and from the viewport's edges (CSS pixels). */
+export const POPOVER_WIDTH = 380;
+export const POPOVER_MAX_HEIGHT = 440;
+export const POPOVER_GAP = 6;
+export const VIEWPORT_MARGIN = 8;

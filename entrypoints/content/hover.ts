@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mark, MarkStore } from './marks';
 import type { Popover } from './popover/popover';
 import { boxOf, markAt } from './caret';
-import { CLOSE_GRACE_MS, HOVER_REST_MS } from './limits';
+import { CLOSE_GRACE_MS, HOVER_REST_MS } from '../../lib/limits';
 import { Timer } from './timer';
 
 export function watchHover(ctx: ContentScriptContext, marks: MarkStore, popover: Popover): void {

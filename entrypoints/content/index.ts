@@ -12,6 +12,7 @@ import { MarkStore } from './marks';
 import { watchPage } from './page-watcher';
 import { Popover } from './popover/popover';
 import { Scanner } from './scanner';
+import { Stats } from './stats';
 import { TextMatcher } from './text-matcher';
 
 export default defineContentScript({
@@ -21,12 +22,15 @@ export default defineContentScript({
     const highlighter = createHighlighter();
     const marks = new MarkStore(highlighter);
     const texts = new TextMatcher(createPageMatcher());
-    const scanner = new Scanner(texts, marks, () => ctx.isValid, () => highlighter.ensureInstalled());
-    const popover = new Popover();
+    const stats = new Stats();
+    const scanner = new Scanner(texts, marks, () => ctx.isValid, () => highlighter.ensureInstalled(), stats);
+    const popover = new Popover(stats);
 
     answerMessages(ctx, () => ({
       marked: marks.all().map(({ termId, term, text }) => ({ termId, term, text })),
       scans: scanner.scans,
+      busy: scanner.busy,
+      ...stats.snapshot(),
     }));
     watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node) });
     watchHover(ctx, marks, popover);

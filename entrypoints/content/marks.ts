@@ -5,7 +5,7 @@
  */
 import type { TermMatch } from '../../lib/terms/matcher';
 import type { Highlighter } from './highlighter';
-import { MAX_MARKS_PER_PAGE } from './limits';
+import { MAX_MARKS_PER_PAGE } from '../../lib/limits';
 
 export interface Mark {
   readonly termId: string;

@@ -9,7 +9,7 @@ import type { MarkStore, FindReplacement } from './marks';
 import type { Scanner } from './scanner';
 import type { TextMatcher } from './text-matcher';
 import { acceptNode, isReadablePlace } from './readable';
-import { MAX_DIRTY_ROOTS, CHANGE_CHECK_LIMIT, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from './limits';
+import { MAX_DIRTY_ROOTS, CHANGE_CHECK_LIMIT, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from '../../lib/limits';
 import { Timer } from './timer';
 
 export interface PageWatcherParts {

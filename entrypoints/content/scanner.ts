@@ -5,7 +5,8 @@
 import type { MarkStore } from './marks';
 import type { TextMatcher } from './text-matcher';
 import { acceptNode, isReadablePlace } from './readable';
-import { SLICE_BUDGET_MS } from './limits';
+import { SLICE_BUDGET_MS } from '../../lib/limits';
+import type { Stats } from './stats';
 import { yieldToPage } from './yield';
 
 interface Queued {
@@ -21,6 +22,7 @@ export class Scanner {
   private readonly queue: Queued[] = [];
   private running: Promise<void> | null = null;
   private deadline = 0;
+  private sliceStart = 0;
   /** Scan passes run so far (the first one, then one per batch of changes). */
   scans = 0;
 
@@ -30,7 +32,13 @@ export class Scanner {
     /** False once the extension is reloaded or removed: stop at the next slice. */
     private readonly alive: () => boolean,
     private readonly afterPass: () => void,
+    private readonly stats: Stats,
   ) {}
+
+  /** A scan is under way. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
 
   /** Reads `roots` and everything under them; resolves when the queue is empty. */
   scan(roots: Iterable<Node>): Promise<void> {
@@ -45,13 +53,19 @@ export class Scanner {
   private async pass(): Promise<void> {
     if (this.queue.length === 0) return;
     this.scans++;
-    this.deadline = performance.now() + SLICE_BUDGET_MS;
+    this.startSlice();
     while (this.queue.length > 0) {
       const item = this.queue.shift()!;
       if (!isReadablePlace(item.root)) continue;
       if (!(await this.walk(item))) return;
     }
     this.afterPass();
+    this.stats.slice(this.sliceStart);
+  }
+
+  private startSlice(): void {
+    this.sliceStart = performance.now();
+    this.deadline = this.sliceStart + SLICE_BUDGET_MS;
   }
 
   /** Reads one root; false when the extension has gone and the scan must stop. */
@@ -80,9 +94,10 @@ export class Scanner {
         if (this.marks.wants(match.termId)) this.marks.add(node, match);
       }
       if (performance.now() > this.deadline) {
+        this.stats.slice(this.sliceStart);
         await yieldToPage();
         if (!this.alive()) return false;
-        this.deadline = performance.now() + SLICE_BUDGET_MS;
+        this.startSlice();
         // Rewritten while we were away: the offsets no longer hold, and the observer queues it again.
         if (node.data !== text) return true;
       }

@@ -4,7 +4,7 @@
  * so a page that renders the same text again and again costs a lookup.
  */
 import type { TermMatch, TermMatcher } from '../../lib/terms/matcher';
-import { MATCH_CACHE_ENTRIES, MATCH_CACHE_MAX_CHARS, MATCH_CHUNK_CHARS, MATCH_CHUNK_OVERLAP } from './limits';
+import { MATCH_CACHE_ENTRIES, MATCH_CACHE_MAX_CHARS, MATCH_CHUNK_CHARS, MATCH_CHUNK_OVERLAP } from '../../lib/limits';
 
 export class TextMatcher {
   private readonly cache = new Map<string, TermMatch[]>();

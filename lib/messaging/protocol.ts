@@ -36,6 +36,12 @@ export interface ContentCalls {
 export interface ContentState {
   marked: { termId: string; term: string; text: string }[];
   scans: number;
+  /** A scan is under way. */
+  busy: boolean;
+  /** Main-thread time of the scan slices so far. */
+  work: { totalMs: number; longestMs: number; slices: number };
+  /** Popovers shown, and the last one's time from the pointer at rest to painted results. */
+  popover: { opened: number; lastMs: number | null };
 }
 
 type Calls = BackgroundCalls & ContentCalls;

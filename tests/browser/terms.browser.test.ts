@@ -367,4 +367,22 @@ describe('terms on web pages', () => {
     expect(state.scans).toBe(2);
     expect(maxGap).toBeLessThan(100);
   });
+
+  it('answers the popover after the browser has stopped the service worker', async () => {
+    const page = await open('/article-ja.html');
+    await waitForMarked(page, ['telework']);
+    // A mark in the running worker's globals: a restarted worker starts without it.
+    await browser.serviceWorker.evaluate(() => ((globalThis as { lensProbe?: number }).lensProbe = 1));
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    await hover(page, 'テレワーク');
+    const dialog = page.locator(DIALOG);
+    await expect(dialog.locator('li').first().locator('mark').first().textContent()).resolves.toBe('テレワーク');
+    // The worker that answered is a new one: the stopped one's globals are gone.
+    const worker = browser.context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).at(-1)!;
+    await expect(worker.evaluate(() => (globalThis as { lensProbe?: number }).lensProbe)).resolves.toBeUndefined();
+    browser.serviceWorker = worker;
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { RELATED_LIMIT } from '../../../lib/limits';
+import type { Stats } from '../stats';
 import type { BackgroundCalls } from '../../../lib/messaging/protocol';
 import { termById } from '../../../lib/terms/page-matcher';
 import { call } from '../../../lib/ui/client';
@@ -17,6 +18,8 @@ import { TEXT, footer, header, hitList, status } from './view';
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 export class Popover {
+  constructor(private readonly stats?: Stats) {}
+
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private panel: HTMLElement | null = null;
@@ -44,6 +47,7 @@ export class Popover {
   }
 
   open(mark: Mark, anchor: DOMRect): void {
+    const start = performance.now();
     const shadow = this.mount();
     const generation = ++this.lookup;
     this.mark = mark;
@@ -72,6 +76,7 @@ export class Popover {
             : hitList(reply.value.hits, (remarkId) => this.act('lens/open-passage', { remarkId, term: mark.term })),
       );
       this.position();
+      this.stats?.popoverShown(start);
     });
   }
 

@@ -1,5 +1,5 @@
 /** Where the popover goes: below the term, above it if it does not fit, and always inside the viewport. */
-import { POPOVER_GAP, VIEWPORT_MARGIN } from '../limits';
+import { POPOVER_GAP, VIEWPORT_MARGIN } from '../../../lib/limits';
 
 export interface Box {
   top: number;

@@ -3,7 +3,7 @@
  * reach in, ours cannot leak out, and a page CSP (style-src) does not apply
  * to a constructed sheet.
  */
-import { POPOVER_MAX_HEIGHT, POPOVER_WIDTH, VIEWPORT_MARGIN } from '../limits';
+import { POPOVER_MAX_HEIGHT, POPOVER_WIDTH, VIEWPORT_MARGIN } from '../../../lib/limits';
 
 // `!important` on :host: in the cascade, the shadow tree's important rules beat
 // the page's, so a page rule that happens to match our host cannot move or hide it.

@@ -1,0 +1,37 @@
+/**
+ * What the content script costs the page, measured by itself: main-thread time
+ * of its scan slices, and how long a popover takes from the pointer coming to
+ * rest to painted results. Reported through `content/state` for the benchmark.
+ */
+import type { ContentState } from '../../lib/messaging/protocol';
+
+export class Stats {
+  readonly work = { totalMs: 0, longestMs: 0, slices: 0 };
+  readonly popover = { opened: 0, lastMs: null as number | null };
+
+  /** A slice of scanning that ran from `start` until now without yielding. */
+  slice(start: number): void {
+    const ms = performance.now() - start;
+    this.work.totalMs += ms;
+    this.work.slices++;
+    if (ms > this.work.longestMs) this.work.longestMs = ms;
+  }
+
+  /** Results of a popover opened at `start` are in the DOM: count until the next frame is painted. */
+  popoverShown(start: number): void {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        this.popover.opened++;
+        this.popover.lastMs = performance.now() - start;
+      }),
+    );
+  }
+
+  snapshot(): Pick<ContentState, 'work' | 'popover'> {
+    const r = (n: number) => Math.round(n * 100) / 100;
+    return {
+      work: { totalMs: r(this.work.totalMs), longestMs: r(this.work.longestMs), slices: this.work.slices },
+      popover: { opened: this.popover.opened, lastMs: this.popover.lastMs === null ? null : r(this.popover.lastMs) },
+    };
+  }
+}
