@@ -20,6 +20,7 @@ import { kib, mib } from './bench/measure';
 import { PARSE_ROUNDS, parseSeeds } from './bench/parse-figures';
 import { queryLatency, type LatencyFigures } from './bench/queries';
 import { decompoundingRecall, type RecallFigures } from './bench/recall';
+import { BROWSER_TARGET as BT, browserFigures, type BrowserFigures } from './bench/browser';
 
 const BUILD_WARM_RUNS = 4;
 /**
@@ -103,6 +104,15 @@ function recallRow(r: RecallFigures): string[] {
   return [`recall ${r.word}: with / without decompounding`, `${found} / ${without}`];
 }
 
+function browserRows(b: BrowserFigures): string[][] {
+  return [
+    [`Chromium: content script on a ${kib(b.article.bytes)} article, total / longest task`, `${ms(b.article.totalMs)} / ${ms(b.article.longestMs)} (target ≤ ${BT.articleMs} ms)`],
+    [`Chromium: content script on a page of ${kib(b.big.bytes)} of text, total / longest task`, `${ms(b.big.totalMs)} / ${ms(b.big.longestMs)} in ${b.big.slices} tasks (targets ≤ ${BT.bigTotalMs} / ≤ ${BT.bigLongestMs} ms)`],
+    [`Chromium: popover, pointer at rest → painted, warm (median of ${b.popover.runs})`, `${ms(b.popover.warmMs)} (target ≤ ${BT.popoverWarmMs} ms)`],
+    [`Chromium: popover after the service worker was stopped (median of ${b.popover.runs})`, `${ms(b.popover.coldMs)} (target ≤ ${BT.popoverColdMs} ms)`],
+  ];
+}
+
 async function main() {
   const parse = parseSeeds();
   const build = await buildFigures(BUILD_WARM_RUNS);
@@ -126,6 +136,7 @@ async function main() {
     console.error('warning: the benchmark assembles different bytes than buildIndexBytes(): scaled figures may not compare');
   }
 
+  const browser = await browserFigures();
   const rows: string[][] = [
     ['seed files', `${parse.files} (${kib(parse.bytes)})`],
     ['remarks', `${parse.remarks}`],
@@ -139,6 +150,7 @@ async function main() {
     ],
     ...scales.flatMap(scaleRows),
     ...recall.map(recallRow),
+    ...browserRows(browser),
   ];
   console.log('| figure | value |\n| --- | --- |');
   for (const [figure, value] of rows) console.log(`| ${figure} | ${value} |`);
@@ -155,6 +167,7 @@ async function main() {
       query: byScale((s) => s.query),
       memory: byScale((s) => s.memory),
       recall,
+      browser,
     }),
   );
 }

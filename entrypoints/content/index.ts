@@ -19,10 +19,10 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   main(ctx) {
+    const stats = new Stats();
     const highlighter = createHighlighter();
     const marks = new MarkStore(highlighter);
     const texts = new TextMatcher(createPageMatcher());
-    const stats = new Stats();
     const scanner = new Scanner(texts, marks, () => ctx.isValid, () => highlighter.ensureInstalled(), stats);
     const popover = new Popover(stats);
 

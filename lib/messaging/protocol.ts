@@ -38,7 +38,7 @@ export interface ContentState {
   scans: number;
   /** A scan is under way. */
   busy: boolean;
-  /** Main-thread time of the scan slices so far. */
+  /** Main-thread time of the set-up and the scan slices so far (each is one task). */
   work: { totalMs: number; longestMs: number; slices: number };
   /** Popovers shown, and the last one's time from the pointer at rest to painted results. */
   popover: { opened: number; lastMs: number | null };

@@ -27,7 +27,7 @@ export interface TermMatch {
 }
 
 interface Node {
-  next: Map<string, Node>;
+  next: Map<number, Node>;
   /** Forms ending here: the term and the form as written in the glossary. */
   ends: { term: MatcherTerm; form: string }[];
 }
@@ -37,6 +37,8 @@ const newNode = (): Node => ({ next: new Map(), ends: [] });
 
 export class TermMatcher {
   private readonly root = newNode();
+  /** Which characters begin some form: every other position is passed over at once. */
+  private readonly starts = new Uint8Array(0x10000);
 
   constructor(terms: readonly MatcherTerm[]) {
     for (const term of terms) {
@@ -44,7 +46,9 @@ export class TermMatcher {
         const key = normalizeWithMap(form).text;
         if (key === '') continue;
         let node = this.root;
-        for (const c of key) {
+        this.starts[key.charCodeAt(0)] = 1;
+        for (let k = 0; k < key.length; k++) {
+          const c = key.charCodeAt(k);
           let child = node.next.get(c);
           if (!child) node.next.set(c, (child = newNode()));
           node = child;
@@ -60,6 +64,10 @@ export class TermMatcher {
     const out: TermMatch[] = [];
     let i = 0;
     while (i < norm.length) {
+      if (this.starts[norm.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       const found = this.longestAt(text, norm, map, i);
       if (found) {
         out.push(found.match);
@@ -75,7 +83,7 @@ export class TermMatcher {
     let node: Node | undefined = this.root;
     let best: { match: TermMatch; next: number } | null = null;
     for (let j = i; j < norm.length && node; j++) {
-      node = node.next.get(norm[j]!);
+      node = node.next.get(norm.charCodeAt(j));
       if (!node) break;
       for (const { term, form } of node.ends) {
         const start = map[i]!;

@@ -41,73 +41,84 @@ const VU_ROW: Record<number, number> = { 0x30a1: 0x30d0, 0x30a3: 0x30d3, 0x30a7:
 
 /** Characters NFKC leaves alone (kana, common kanji): skipping them keeps a 1 MB page fast. */
 function stable(code: number): boolean {
+  // Ranges where NFKC and lower-casing change nothing (checked against String.prototype.normalize):
+  // CJK punctuation and brackets, hiragana, katakana, CJK ideographs.
   return (
-    (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc ||
-    (code >= 0x4e00 && code <= 0x9fff) || code === 0x3001 || code === 0x3002
+    (code >= 0x3001 && code <= 0x3035) || (code >= 0x303b && code <= 0x3098) || (code >= 0x30a0 && code <= 0x30fe) ||
+    (code >= 0x4e00 && code <= 0x9fff)
   );
 }
 
-/** A growable pair of arrays: output characters and where each came from. */
-class Out {
-  codes = new Uint16Array(64);
-  from = new Int32Array(64);
-  n = 0;
-  constructor(size: number) {
-    this.codes = new Uint16Array(size + 16);
-    this.from = new Int32Array(size + 16);
-  }
-  push(code: number, at: number): void {
-    if (this.n === this.codes.length) {
-      const codes = new Uint16Array(this.n * 2);
-      codes.set(this.codes);
-      this.codes = codes;
-      const from = new Int32Array(this.n * 2);
-      from.set(this.from);
-      this.from = from;
-    }
-    this.codes[this.n] = code;
-    this.from[this.n++] = at;
-  }
+/**
+ * Scratch space reused by every call (a page's scan normalises thousands of
+ * short texts; allocating typed arrays for each was most of the cost).
+ * Single-threaded use only; results are copied out.
+ */
+let codesA = new Uint16Array(1024);
+let fromA = new Int32Array(1024);
+let codesB = new Uint16Array(1024);
+let fromB = new Int32Array(1024);
+
+function ensure(size: number): void {
+  if (codesA.length >= size) return;
+  const n = Math.max(size, codesA.length * 2);
+  codesA = new Uint16Array(n);
+  fromA = new Int32Array(n);
+  codesB = new Uint16Array(n);
+  fromB = new Int32Array(n);
 }
 
 export function normalizeWithMap(input: string, options: NormalizeOptions = {}): Normalized {
   const dropLongVowels = options.longVowels !== false;
+  // NFKC can lengthen a character (㈱ → (株)): leave room, and grow if a text needs more.
+  ensure(input.length * 2 + 16);
   // 1. NFKC and case folding, cluster by cluster, remembering where each output char came from.
-  const one = new Out(input.length);
+  let n = 0;
   let i = 0;
   while (i < input.length) {
     const code = input.charCodeAt(i);
     if (code < 0x80) {
-      one.push(code >= 0x41 && code <= 0x5a ? code + 32 : code, i);
-      i++;
+      codesA[n] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+      fromA[n++] = i++;
       continue;
     }
     if (stable(code) && !isCombining(input.charCodeAt(i + 1))) {
-      one.push(code, i);
-      i++;
+      codesA[n] = code;
+      fromA[n++] = i++;
+      continue;
+    }
+    // Full-width ASCII (ＩｏＴ, （）, ０-９) and the ideographic space, as NFKC maps them: done by
+    // hand because the first String.prototype.normalize call on a page costs milliseconds.
+    if ((code >= 0xff01 && code <= 0xff5e) || code === 0x3000) {
+      const ascii = code === 0x3000 ? 0x20 : code - 0xfee0;
+      codesA[n] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
+      fromA[n++] = i++;
       continue;
     }
     const start = i;
     i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     while (i < input.length && isCombining(input.charCodeAt(i))) i++;
     const piece = input.slice(start, i).normalize('NFKC').toLowerCase();
-    for (let k = 0; k < piece.length; k++) one.push(piece.charCodeAt(k), start);
+    if (n + piece.length + input.length - i + 16 > codesA.length) grow(n, piece.length + input.length);
+    for (let k = 0; k < piece.length; k++) {
+      codesA[n] = piece.charCodeAt(k);
+      fromA[n++] = start;
+    }
   }
 
   // 2. Spelling variants and the trailing long vowel, in one pass.
-  const { codes, from, n } = one;
-  const out = new Out(n);
+  let m = 0;
   let run = 0; // katakana letters so far in the current word
   for (let k = 0; k < n; k++) {
-    let c = codes[k]!;
-    const next = k + 1 < n ? codes[k + 1]! : -1;
-    if (c === E && k > 0 && codes[k - 1] === U && (next === A || next === BU)) c = SMALL_E; // ソフトウエア → ソフトウェア
+    let c = codesA[k]!;
+    const next = k + 1 < n ? codesA[k + 1]! : -1;
+    if (c === E && k > 0 && codesA[k - 1] === U && (next === A || next === BU)) c = SMALL_E; // ソフトウエア → ソフトウェア
     if (c === VU) {
       const vowel = VU_ROW[next];
       if (vowel !== undefined) {
-        c = vowel; // ヴァ → バ: the small vowel goes
+        codesB[m] = vowel; // ヴァ → バ: the small vowel goes
+        fromB[m++] = fromA[k]!;
         k++;
-        out.push(c, from[k - 1]!);
         run++;
         continue;
       }
@@ -116,11 +127,24 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
     run = isKatakana(c) ? run + 1 : 0;
     // サーバー → サーバ; キー keeps its ー.
     if (dropLongVowels && c === LONG && run >= 4 && !(next !== -1 && isKatakana(next))) continue;
-    out.push(c, from[k]!);
+    codesB[m] = c;
+    fromB[m++] = fromA[k]!;
   }
-  out.push(0, input.length);
-  const text = decodeUtf16(out.codes.subarray(0, out.n - 1));
-  return { text, map: out.from.subarray(0, out.n) };
+  fromB[m] = input.length;
+  return { text: decodeUtf16(codesB.subarray(0, m)), map: fromB.slice(0, m + 1) };
+}
+
+/** Room for `extra` more characters after `n` already written (rare: long NFKC expansions). */
+function grow(n: number, extra: number): void {
+  const size = Math.max(codesA.length * 2, n + extra * 2 + 16);
+  const a = new Uint16Array(size);
+  a.set(codesA.subarray(0, n));
+  const f = new Int32Array(size);
+  f.set(fromA.subarray(0, n));
+  codesA = a;
+  fromA = f;
+  codesB = new Uint16Array(size);
+  fromB = new Int32Array(size);
 }
 
 const utf16 = new TextDecoder('utf-16le');

@@ -1,0 +1,154 @@
+/**
+ * Figures measured in Chromium with the built extension: the content script's
+ * main-thread time on a 30 KB article and on a page of 1 MB of text (its own
+ * slices, as it reports them), and popover latency from the pointer at rest to
+ * painted results, with the service worker warm and after it was stopped.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ContentState } from '../../lib/messaging/protocol';
+import { EXTENSION_DIR, launchWithExtension, sendToTab, startServer, tabIdOf, type ExtensionBrowser } from '../../tests/browser/harness';
+import { median, round } from './measure';
+
+const RUNS = 3;
+const POPOVER_RUNS = 5;
+export const BROWSER_TARGET = { articleMs: 5, bigTotalMs: 100, bigLongestMs: 50, popoverWarmMs: 30, popoverColdMs: 250 };
+
+/** Paragraphs of real minutes text (terms included), as an article would quote them. */
+function paragraphs(): string[] {
+  const seeds = ['seeds/soumu-cstf-24.txt', 'seeds/soumu-cstf-06.txt', 'seeds/meti-wg3-02.txt'];
+  return seeds
+    .flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n/))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 80 && !/[<>&]/.test(p));
+}
+
+/** An HTML page of about `bytes` of UTF-8 text, in paragraphs under headings. */
+export function pageOf(bytes: number, title: string): string {
+  const source = paragraphs();
+  const body: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = source[i % source.length]!;
+    if (i % 12 === 0) body.push(`<h2>第${i / 12 + 1}節</h2>`);
+    // Numbered, so no two paragraphs are the same text (the content script caches repeated texts).
+    body.push(`<p>（${i + 1}）${p}</p>`);
+    size += Buffer.byteLength(p);
+  }
+  return `<!doctype html><html lang="ja"><meta charset="utf-8"><title>${title}</title><body><article><h1>${title}</h1>${body.join('\n')}</article></body></html>`;
+}
+
+/** The running service worker (a stopped one is replaced by a new one on the next message). */
+const worker = (b: ExtensionBrowser) => b.context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).at(-1) ?? b.serviceWorker;
+
+async function stateOf(b: ExtensionBrowser, page: Page): Promise<ContentState> {
+  const sw = worker(b);
+  const reply = await sendToTab(sw, await tabIdOf(sw, page), { type: 'content/state', payload: {} });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Waits for the first scan to finish, then reports the content script's work on the page. */
+async function scanWork(b: ExtensionBrowser, url: string) {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  for (;;) {
+    const state = await stateOf(b, page);
+    if (state.scans >= 1 && !state.busy) {
+      await page.close();
+      return state.work;
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Rests the pointer on the `n`th marked term and waits for its popover's painted results. */
+async function popoverLatency(b: ExtensionBrowser, page: Page, n: number, stopWorkerFirst = false): Promise<number> {
+  const before = await stateOf(b, page);
+  const text = before.marked[n % before.marked.length]!.text;
+  if (stopWorkerFirst) await stopServiceWorker(b, page);
+  const at = await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(text);
+      if (i < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + text.length);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error(`no ${text} on the page`);
+  }, text);
+  await page.keyboard.press('Escape');
+  await page.mouse.move(at.x - 60, at.y + 80);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  for (;;) {
+    const state = await stateOf(b, page);
+    if (state.popover.opened > before.popover.opened && state.popover.lastMs !== null) return state.popover.lastMs;
+    await page.waitForTimeout(50);
+  }
+}
+
+async function stopServiceWorker(b: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+export interface BrowserFigures {
+  article: { bytes: number; totalMs: number; longestMs: number; slices: number };
+  big: { bytes: number; totalMs: number; longestMs: number; slices: number };
+  popover: { warmMs: number; coldMs: number; runs: number };
+}
+
+export async function browserFigures(): Promise<BrowserFigures> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  const article = pageOf(30 * 1024, 'テレワークとIoTのセキュリティ');
+  const big = pageOf(1024 * 1024, '議事録の抜粋');
+  const server = await startServer({ routes: { '/article.html': { body: article }, '/big.html': { body: big } } });
+  const b = await launchWithExtension();
+  try {
+    return await measureAll(b, server.url.bind(server), article, big);
+  } finally {
+    await b.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+async function measureAll(b: ExtensionBrowser, url: (path: string) => string, article: string, big: string): Promise<BrowserFigures> {
+  {
+    const measure = async (path: string) => {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await scanWork(b, url(path)));
+      return {
+        totalMs: round(median(runs.map((r) => r.totalMs))),
+        longestMs: round(median(runs.map((r) => r.longestMs))),
+        slices: Math.round(median(runs.map((r) => r.slices))),
+      };
+    };
+    const articleWork = await measure('/article.html');
+    const bigWork = await measure('/big.html');
+
+    const page = await b.context.newPage();
+    await page.goto(url('/article.html'));
+    while ((await stateOf(b, page)).busy || (await stateOf(b, page)).marked.length === 0) await page.waitForTimeout(50);
+    await popoverLatency(b, page, 0); // the first lookup loads the index: not "warm"
+    const warm: number[] = [];
+    const cold: number[] = [];
+    for (let i = 1; i <= POPOVER_RUNS; i++) warm.push(await popoverLatency(b, page, i));
+    for (let i = 1; i <= POPOVER_RUNS; i++) cold.push(await popoverLatency(b, page, i, true));
+    return {
+      article: { bytes: Buffer.byteLength(article), ...articleWork },
+      big: { bytes: Buffer.byteLength(big), ...bigWork },
+      popover: { warmMs: round(median(warm)), coldMs: round(median(cold)), runs: POPOVER_RUNS },
+    };
+  }
+}
