@@ -1,9 +1,8 @@
 /**
  * Finds glossary terms in text, in one pass: the text is normalised exactly as
- * search normalises it, then a trie of every term's written forms is walked
- * from each position (at most the longest form's length), so the work grows
- * with the text, not with the number of terms. The longest form wins
- * (IoT機器 over IoT); matches map back to positions in the original text.
+ * search normalises it, then each position is compared with the forms that
+ * begin with its character, longest first (IoT機器 over IoT). Matches map back
+ * to positions in the original text.
  */
 import { normalizeWithMap } from '../text/normalize';
 
@@ -26,36 +25,37 @@ export interface TermMatch {
   end: number;
 }
 
-interface Node {
-  next: Map<number, Node>;
-  /** Forms ending here: the term and the form as written in the glossary. */
-  ends: { term: MatcherTerm; form: string }[];
+interface Key {
+  /** The form normalised: what is compared with the normalised text. */
+  key: string;
+  term: MatcherTerm;
+  /** The form as the glossary writes it (for case rules). */
+  form: string;
 }
 
 const LATIN = /[a-z0-9]/;
-const newNode = (): Node => ({ next: new Map(), ends: [] });
 
 export class TermMatcher {
-  private readonly root = newNode();
-  /** Which characters begin some form: every other position is passed over at once. */
-  private readonly starts = new Uint8Array(0x10000);
+  /**
+   * Forms grouped by their first character, longest first. A position of the
+   * text is compared only with the few forms that begin with its character, so
+   * the work grows with the text, not with the number of terms; and building
+   * this costs a page nothing like a character trie would.
+   */
+  private readonly byFirst = new Map<number, Key[]>();
 
   constructor(terms: readonly MatcherTerm[]) {
     for (const term of terms) {
       for (const form of new Set(term.forms)) {
         const key = normalizeWithMap(form).text;
         if (key === '') continue;
-        let node = this.root;
-        this.starts[key.charCodeAt(0)] = 1;
-        for (let k = 0; k < key.length; k++) {
-          const c = key.charCodeAt(k);
-          let child = node.next.get(c);
-          if (!child) node.next.set(c, (child = newNode()));
-          node = child;
-        }
-        if (!node.ends.some((e) => e.term.id === term.id)) node.ends.push({ term, form });
+        const first = key.charCodeAt(0);
+        const group = this.byFirst.get(first) ?? [];
+        if (!group.some((k) => k.key === key && k.term.id === term.id)) group.push({ key, term, form });
+        this.byFirst.set(first, group);
       }
     }
+    for (const group of this.byFirst.values()) group.sort((a, b) => b.key.length - a.key.length);
   }
 
   /** Every occurrence, left to right, not overlapping. */
@@ -64,11 +64,8 @@ export class TermMatcher {
     const out: TermMatch[] = [];
     let i = 0;
     while (i < norm.length) {
-      if (this.starts[norm.charCodeAt(i)] === 0) {
-        i++;
-        continue;
-      }
-      const found = this.longestAt(text, norm, map, i);
+      const group = this.byFirst.get(norm.charCodeAt(i));
+      const found = group ? this.longestAt(text, norm, map, i, group) : null;
       if (found) {
         out.push(found.match);
         i = found.next;
@@ -77,25 +74,20 @@ export class TermMatcher {
     return out;
   }
 
-  private longestAt(text: string, norm: string, map: Int32Array, i: number) {
+  private longestAt(text: string, norm: string, map: Int32Array, i: number, group: Key[]) {
     // A Latin form must start at a word boundary: IoT is not in idIoT.
     const latinBefore = i > 0 && LATIN.test(norm[i - 1]!);
-    let node: Node | undefined = this.root;
-    let best: { match: TermMatch; next: number } | null = null;
-    for (let j = i; j < norm.length && node; j++) {
-      node = node.next.get(norm.charCodeAt(j));
-      if (!node) break;
-      for (const { term, form } of node.ends) {
-        const start = map[i]!;
-        const end = map[j + 1]!;
-        if (!boundaryOk(norm, i, j + 1, latinBefore)) continue;
-        const written = text.slice(start, end);
-        if (!caseOk(written, form, term.exactCase === true)) continue;
-        best = { match: { termId: term.id, term: term.ja, match: written, start, end }, next: j + 1 };
-        break;
-      }
+    for (const { key, term, form } of group) {
+      if (!norm.startsWith(key, i)) continue;
+      const to = i + key.length;
+      if (!boundaryOk(norm, i, to, latinBefore)) continue;
+      const start = map[i]!;
+      const end = map[to]!;
+      const written = text.slice(start, end);
+      if (!caseOk(written, form, term.exactCase === true)) continue;
+      return { match: { termId: term.id, term: term.ja, match: written, start, end }, next: to };
     }
-    return best;
+    return null;
   }
 }
 
