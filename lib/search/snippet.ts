@@ -41,13 +41,16 @@ function merge(ranges: [number, number][]): [number, number][] {
 
 /**
  * Cut `text` to about `2 × SNIPPET_CONTEXT` characters around the first
- * occurrence of the best needle (the phrase if it occurs, else any word).
+ * occurrence of the phrase if it occurs, else of any word.
  */
 export function makeSnippet(text: string, phrase: string, words: string[]): Snippet {
   const flat = text.replace(/\s*\n\s*/g, ' ');
   const normalized = normalizeWithMap(flat);
-  const all = findMatches(flat, [phrase, ...words], normalized);
-  const anchor = findMatches(flat, [phrase], normalized)[0] ?? all[0];
+  // Where the remark says the whole phrase (IoT機器), that is what is emphasised, not every
+  // 機器 elsewhere in it; otherwise each word the query matched.
+  const phraseMatches = findMatches(flat, [phrase], normalized);
+  const all = phraseMatches.length > 0 ? phraseMatches : findMatches(flat, words, normalized);
+  const anchor = all[0];
   if (!anchor) return { text: cut(flat, 0, SNIPPET_CONTEXT * 2).text, ranges: [] };
   const from = Math.max(0, anchor[0] - SNIPPET_CONTEXT);
   const { text: out, offset, end } = cut(flat, from, from + SNIPPET_CONTEXT * 2);

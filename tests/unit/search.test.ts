@@ -4,6 +4,7 @@ import { IndexFormatError, readAsset, serializeAsset } from '../../lib/search/as
 import { decompound } from '../../lib/search/decompound';
 import { MinutesIndex } from '../../lib/search/engine';
 import { phraseKey } from '../../lib/search/query';
+import { makeSnippet } from '../../lib/search/snippet';
 import { normalize } from '../../lib/text/normalize';
 import { createAnalyzer } from '../../scripts/node/analyzer';
 import { buildIndexBytes } from '../../scripts/node/index-file';
@@ -153,5 +154,15 @@ describe('query analysis agrees with the build analysis', () => {
     const a = index.analyze(q);
     expect(new Set([...a.words, ...a.parts])).toEqual(built);
     expect(built.size).toBeGreaterThan(0);
+  });
+});
+
+describe('snippets emphasise the phrase where the remark says it', () => {
+  it('marks IoT機器, not every 機器; each word when the phrase is not there', () => {
+    const text = 'ＩｏＴ機器の更新が要る。ほかの機器も同じ。';
+    const phrase = makeSnippet(text, 'iot機器', ['iot', '機器']);
+    expect(phrase.ranges.map(([s, e]) => phrase.text.slice(s, e))).toEqual(['ＩｏＴ機器']);
+    const words = makeSnippet('IoTの話と機器の話。', 'iot機器', ['iot', '機器']);
+    expect(words.ranges.map(([s, e]) => words.text.slice(s, e))).toEqual(['IoT', '機器']);
   });
 });
