@@ -13,9 +13,14 @@ export default defineConfig({
     name: 'Minutes Lens (議事録レンズ)',
     description:
       'What Japanese cybersecurity committees said about the terms on the page you read. Works offline.',
-    // Fewest permissions that work: none yet. Each later feature adds what it needs
-    // and the README lists why.
-    permissions: [],
+    // Fewest permissions that work; the README says why each is needed.
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Look up the selected text in the minutes / 選択した語を議事録で検索',
+      },
+    },
   },
   vite: () => ({
     plugins: [preact()],

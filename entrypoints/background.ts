@@ -1,5 +1,7 @@
 import { answer, type BackgroundMessage } from '../lib/background/handlers';
 import { getIndex } from '../lib/background/index-loader';
+import { openPanel, showQuery } from '../lib/background/panel';
+import { setUpSelectionLookup } from '../lib/background/selection-lookup';
 import { parseMessage } from '../lib/messaging/protocol';
 
 // The background service worker holds the index and answers lookups from the
@@ -12,6 +14,9 @@ export default defineBackground(() => {
     openPage: async (path: string) => {
       await browser.tabs.create({ url: urlOf(path) });
     },
+    openSearch: async (query: string, tabId: number | undefined) => {
+      await showQuery(openPanel(tabId, undefined), query);
+    },
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -22,6 +27,8 @@ export default defineBackground(() => {
       return undefined;
     }
     if (message.type.startsWith('content/')) return undefined; // for content scripts, not us
-    return answer(message as BackgroundMessage, context);
+    return answer(message as BackgroundMessage, context, { tabId: sender.tab?.id });
   });
+
+  setUpSelectionLookup();
 });

@@ -90,3 +90,15 @@ export const POPOVER_WIDTH = 380;
 export const POPOVER_MAX_HEIGHT = 440;
 export const POPOVER_GAP = 6;
 export const VIEWPORT_MARGIN = 8;
+
+// ---------------------------------------------------------------- selection lookup
+
+/**
+ * A selected text longer than this is cut (at a sentence or word boundary):
+ * a query of a few words finds related remarks; a whole paragraph finds noise,
+ * and a context-menu title must stay short.
+ */
+export const SELECTION_MAX_CHARS = 60;
+
+/** How long the side panel waits after the last keystroke before it searches. */
+export const SEARCH_DEBOUNCE_MS = 150;

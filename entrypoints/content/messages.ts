@@ -11,6 +11,8 @@ export function answerMessages(ctx: ContentScriptContext, state: () => ContentSt
     switch (message?.type) {
       case 'content/ping':
         return Promise.resolve<Reply<'content/ping'>>({ ok: true, value: { url: location.href } });
+      case 'content/selection':
+        return Promise.resolve<Reply<'content/selection'>>({ ok: true, value: { text: String(window.getSelection() ?? '') } });
       case 'content/state':
         return Promise.resolve<Reply<'content/state'>>({ ok: true, value: state() });
       default:

@@ -1,24 +1,28 @@
 /** The background's answers to each message type. */
 import type { BackgroundCalls, Message, Reply } from '../messaging/protocol';
 import type { MinutesIndex } from '../search/engine';
-import { toHitView } from '../search/views';
-import { passageUrl, searchUrl } from '../ui/urls';
+import { toHitView, toPageView } from '../search/views';
+import { passageUrl } from '../ui/urls';
 
 export type BackgroundMessage = Extract<Message, { type: keyof BackgroundCalls }>;
 
-/** What the handlers need from the browser: the index, and a way to open one of our pages. */
+/** What the handlers need from the browser: the index, and ways to open our pages. */
 export interface BackgroundContext {
   index: () => Promise<MinutesIndex>;
   openPage: (path: string) => Promise<void>;
+  /** The side panel searching for `query`, beside the tab that asked. */
+  openSearch: (query: string, tabId: number | undefined) => Promise<void>;
 }
 
-export async function answer(message: BackgroundMessage, ctx: BackgroundContext): Promise<Reply<keyof BackgroundCalls>> {
+export async function answer(
+  message: BackgroundMessage,
+  ctx: BackgroundContext,
+  sender: { tabId?: number } = {},
+): Promise<Reply<keyof BackgroundCalls>> {
   try {
     switch (message.type) {
-      case 'lens/search': {
-        const hits = (await ctx.index()).search(message.payload.query, message.payload.options);
-        return { ok: true, value: { hits: hits.map(toHitView) } };
-      }
+      case 'lens/search':
+        return { ok: true, value: toPageView((await ctx.index()).searchPage(message.payload.query, message.payload.options)) };
       case 'lens/related': {
         const hits = (await ctx.index()).related(message.payload.term, message.payload.limit);
         return { ok: true, value: { hits: hits.map(toHitView) } };
@@ -32,7 +36,7 @@ export async function answer(message: BackgroundMessage, ctx: BackgroundContext)
         await ctx.openPage(passageUrl(message.payload.remarkId, message.payload.term));
         return { ok: true, value: { opened: true } };
       case 'lens/open-search':
-        await ctx.openPage(searchUrl(message.payload.query));
+        await ctx.openSearch(message.payload.query, sender.tabId);
         return { ok: true, value: { opened: true } };
     }
   } catch (e) {

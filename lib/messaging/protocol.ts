@@ -9,19 +9,19 @@
  */
 import type { Meeting, Remark } from '../minutes/types';
 import type { SearchOptions } from '../search/engine';
-import type { HitView } from '../search/views';
+import type { HitView, SearchPageView } from '../search/views';
 
 /** Asked of the background service worker, which holds the index. */
 export interface BackgroundCalls {
   /** Full search, as the side panel and the search page run it. */
-  'lens/search': { request: { query: string; options?: SearchOptions }; reply: { hits: HitView[] } };
+  'lens/search': { request: { query: string; options?: SearchOptions }; reply: SearchPageView };
   /** The remarks a popover shows for a glossary term (its canonical form). */
   'lens/related': { request: { term: string; limit?: number }; reply: { hits: HitView[] } };
   /** A whole meeting, for the passage viewer. */
   'lens/meeting': { request: { meetingId: string }; reply: { meeting: Meeting; remarks: Remark[] } | null };
   /** Open the passage viewer on a remark (in a new tab), with the looked-up term emphasised. */
   'lens/open-passage': { request: { remarkId: string; term?: string }; reply: { opened: true } };
-  /** Open a full search for a query. */
+  /** Open the side panel (a search page where there is none) searching for a query. */
   'lens/open-search': { request: { query: string }; reply: { opened: true } };
 }
 
@@ -29,6 +29,8 @@ export interface BackgroundCalls {
 export interface ContentCalls {
   /** Is it running on this tab, and on which page? */
   'content/ping': { request: Record<string, never>; reply: { url: string } };
+  /** The reader's current selection on the page, as text. */
+  'content/selection': { request: Record<string, never>; reply: { text: string } };
   /** What the content script has marked on its page, and how many scans it has run. */
   'content/state': { request: Record<string, never>; reply: ContentState };
 }
@@ -55,6 +57,7 @@ export type Reply<K extends MessageType> = Result<Calls[K]['reply']>;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 const SEARCH_OPTION_KEYS = ['committee', 'meeting', 'speaker', 'role', 'from', 'to'] as const;
+const SORTS = new Set([undefined, 'relevance', 'date']);
 
 /** Run-time checks of each message's payload: the receiver trusts nothing it has not checked. */
 const PAYLOAD: { [K in MessageType]: (p: Record<string, unknown>) => boolean } = {
@@ -63,12 +66,14 @@ const PAYLOAD: { [K in MessageType]: (p: Record<string, unknown>) => boolean } =
     (p.options === undefined ||
       (isObject(p.options) &&
         SEARCH_OPTION_KEYS.every((k) => optionalString((p.options as Record<string, unknown>)[k])) &&
+        SORTS.has(p.options.sort as string | undefined) &&
         (p.options.limit === undefined || (typeof p.options.limit === 'number' && p.options.limit > 0)))),
   'lens/related': (p) => typeof p.term === 'string' && (p.limit === undefined || (typeof p.limit === 'number' && p.limit > 0)),
   'lens/meeting': (p) => typeof p.meetingId === 'string',
   'lens/open-passage': (p) => typeof p.remarkId === 'string' && optionalString(p.term),
   'lens/open-search': (p) => typeof p.query === 'string',
   'content/ping': () => true,
+  'content/selection': () => true,
   'content/state': () => true,
 };
 

@@ -25,6 +25,30 @@ export interface SearchOptions {
   /** ISO dates, inclusive. */
   from?: string;
   to?: string;
+  /** Best first (default), or newest meeting first. */
+  sort?: 'relevance' | 'date';
+}
+
+/** Filters a result list can be narrowed by, and the facets counted for them. */
+export const FACETS = ['committee', 'meeting', 'speaker', 'role'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface FacetCount {
+  /** What the filter option takes (a meeting id, a name). */
+  value: string;
+  /** What a reader sees (the meeting's title and date). */
+  label: string;
+  count: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Hits before the limit. */
+  total: number;
+  /** For each facet: the hits each value has, under every other filter (so a reader can switch). */
+  facets: Record<Facet, FacetCount[]>;
+  /** The dates the hits span, under every filter but the date range. */
+  dates: { from: string | null; to: string | null };
 }
 
 /** How a hit matched: the whole query as written, every word of it, or some words. */
@@ -39,6 +63,12 @@ export interface SearchHit {
 }
 
 const TIER: Record<MatchKind, number> = { phrase: 2, all: 1, some: 0 };
+
+interface Ranked {
+  row: number;
+  score: number;
+  match: MatchKind;
+}
 
 export class MinutesIndex {
   readonly meetings: Meeting[];
@@ -78,23 +108,72 @@ export class MinutesIndex {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const q = this.analyze(query);
+    const ranked = this.rank(q, (row) => this.passes(row, options), options.sort);
+    return ranked.slice(0, options.limit ?? DEFAULT_SEARCH_LIMIT).map((h) => this.hit(h, q));
+  }
+
+  /** A page of results with the facet counts a side panel shows beside them. */
+  searchPage(query: string, options: SearchOptions = {}): SearchPage {
+    const q = this.analyze(query);
+    const all = this.rank(q, () => true, options.sort);
+    const hits = all.filter((h) => this.passes(h.row, options));
+    const facets = Object.fromEntries(FACETS.map((f) => [f, this.count(all, f, { ...options, [f]: undefined })])) as SearchPage['facets'];
+    const dated = all
+      .filter((h) => this.passes(h.row, { ...options, from: undefined, to: undefined }))
+      .map((h) => this.meetingOfRow[h.row]!.date)
+      .filter((d): d is string => d !== null)
+      .sort();
+    return {
+      hits: hits.slice(0, options.limit ?? DEFAULT_SEARCH_LIMIT).map((h) => this.hit(h, q)),
+      total: hits.length,
+      facets,
+      dates: { from: dated[0] ?? null, to: dated[dated.length - 1] ?? null },
+    };
+  }
+
+  /** Every match of an analysed query that `keep` lets through, best first (or newest first). */
+  private rank(q: AnalyzedQuery, keep: (row: number) => boolean, sort: SearchOptions['sort']): Ranked[] {
     if (!answerable(q)) return [];
     // Only the words themselves: the index already holds each compound's parts as terms, so
     // セキュリティ finds サイバーセキュリティ, while テレワーク's part ワーク would find ネットワーク.
-    const raw = this.search_.search(q.words.join(' '), { filter: (r) => this.passes(r.id as number, options) });
-    const hits = raw.map((r) => ({ r, match: this.matchOf(r, q) }));
-    hits.sort((a, b) => TIER[b.match] - TIER[a.match] || b.r.score - a.r.score || (a.r.id as number) - (b.r.id as number));
-    return hits.slice(0, options.limit ?? DEFAULT_SEARCH_LIMIT).map(({ r, match }) => {
-      const row = r.id as number;
-      const remark = this.remarks[row]!;
-      return {
-        remark,
-        meeting: this.meetingOfRow[row]!,
-        score: Math.round(r.score * 1000) / 1000,
-        match,
-        snippet: makeSnippet(remark.text, q.phrase, q.words),
-      };
-    });
+    const raw = this.search_.search(q.words.join(' '), { filter: (r) => keep(r.id as number) });
+    const ranked = raw.map((r) => ({ row: r.id as number, score: r.score, match: this.matchOf(r, q) }));
+    const date = (h: Ranked) => this.meetingOfRow[h.row]!.date ?? '';
+    ranked.sort((a, b) =>
+      (sort === 'date' ? date(b).localeCompare(date(a)) || a.row - b.row : 0) ||
+      TIER[b.match] - TIER[a.match] || b.score - a.score || a.row - b.row,
+    );
+    return ranked;
+  }
+
+  private hit({ row, score, match }: Ranked, q: AnalyzedQuery): SearchHit {
+    const remark = this.remarks[row]!;
+    return {
+      remark,
+      meeting: this.meetingOfRow[row]!,
+      score: Math.round(score * 1000) / 1000,
+      match,
+      snippet: makeSnippet(remark.text, q.phrase, q.words),
+    };
+  }
+
+  private count(all: Ranked[], facet: Facet, options: SearchOptions): FacetCount[] {
+    const counts = new Map<string, FacetCount>();
+    for (const h of all) {
+      if (!this.passes(h.row, options)) continue;
+      const r = this.remarks[h.row]!;
+      const m = this.meetingOfRow[h.row]!;
+      const [value, label] =
+        facet === 'meeting' ? [m.id, `${m.title}${m.date ? ` (${m.date})` : ''}`]
+        : facet === 'committee' ? [m.committee, m.committee]
+        : facet === 'speaker' ? [r.speaker, r.speaker]
+        : [r.role, r.role];
+      if (value === null || label === null) continue;
+      const c = counts.get(value) ?? { value, label, count: 0 };
+      c.count++;
+      counts.set(value, c);
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   }
 
   /** The remarks a popover shows for a glossary term: those that say it, best first. */
@@ -119,8 +198,9 @@ export class MinutesIndex {
     const m = this.meetingOfRow[row]!;
     if (o.meeting && m.id !== o.meeting) return false;
     if (o.committee && !contains(m.committee, o.committee)) return false;
-    if (o.speaker && !contains(r.speaker, o.speaker)) return false;
-    if (o.role && !contains(r.role, o.role)) return false;
+    // Names exactly (林 is not 小林); the committee by part of its name.
+    if (o.speaker && !same(r.speaker, o.speaker)) return false;
+    if (o.role && !same(r.role, o.role)) return false;
     if (o.from && (m.date === null || m.date < o.from)) return false;
     if (o.to && (m.date === null || m.date > o.to)) return false;
     return true;
@@ -137,6 +217,7 @@ export const answerable = (q: AnalyzedQuery): boolean =>
 
 const contains = (value: string | null, wanted: string): boolean =>
   value !== null && normalize(value).includes(normalize(wanted));
+const same = (value: string | null, wanted: string): boolean => value !== null && normalize(value) === normalize(wanted);
 
 /** The compact index back into MiniSearch's own serialised shape, and the vocabulary's frequencies. */
 function expand(data: AssetData): { plain: AsPlainObject; frequencies: Map<string, number> } {

@@ -1,6 +1,6 @@
 /** What crosses a message boundary for a search hit: the remark and only the meeting facts a list shows. */
 import type { Remark } from '../minutes/types';
-import type { MatchKind, SearchHit } from './engine';
+import type { Facet, FacetCount, MatchKind, SearchHit, SearchPage } from './engine';
 import type { Snippet } from './snippet';
 
 export interface MeetingSummary {
@@ -21,4 +21,16 @@ export interface HitView {
 
 export function toHitView({ remark, meeting: m, score, match, snippet }: SearchHit): HitView {
   return { remark, meeting: { id: m.id, title: m.title, committee: m.committee, number: m.number, date: m.date }, score, match, snippet };
+}
+
+/** A page of results as it crosses to the side panel. */
+export interface SearchPageView {
+  hits: HitView[];
+  total: number;
+  facets: Record<Facet, FacetCount[]>;
+  dates: { from: string | null; to: string | null };
+}
+
+export function toPageView(page: SearchPage): SearchPageView {
+  return { ...page, hits: page.hits.map(toHitView) };
 }
