@@ -166,3 +166,32 @@ describe('snippets emphasise the phrase where the remark says it', () => {
     expect(words.ranges.map(([s, e]) => words.text.slice(s, e))).toEqual(['IoT', '機器']);
   });
 });
+
+describe('a page of results for the side panel', () => {
+  it('counts each facet under every other filter, so a reader can switch', () => {
+    const page = index.searchPage('テレワーク', { speaker: '後藤', limit: 5 });
+    expect(page.total).toBeGreaterThan(0);
+    for (const h of page.hits) expect(h.remark.speaker).toBe('後藤');
+    const all = index.search('テレワーク', { limit: 1000 });
+    // The speaker facet ignores the speaker filter: 後藤's count is his share of all hits, and others are listed.
+    const goto = page.facets.speaker.find((c) => c.value === '後藤')!;
+    expect(goto.count).toBe(all.filter((h) => h.remark.speaker === '後藤').length);
+    expect(goto.count).toBe(page.total);
+    expect(page.facets.speaker.length).toBeGreaterThan(1);
+    // Other facets are counted under the speaker filter.
+    expect(page.facets.meeting.reduce((n, c) => n + c.count, 0)).toBe(page.total);
+    expect(page.facets.meeting[0]!.label).toContain('2020-05-28');
+    expect(page.dates).toEqual({ from: '2020-05-28', to: '2020-05-28' });
+  });
+
+  it('sorts by date, newest first, when asked', () => {
+    const hits = index.search('情報共有', { sort: 'date', limit: 100 });
+    const dates = hits.map((h) => h.meeting.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(dates).size).toBeGreaterThan(1);
+  });
+
+  it('filters a speaker by the exact name (林 is not 小林)', () => {
+    for (const h of index.search('セキュリティ', { speaker: '林', limit: 100 })) expect(h.remark.speaker).toBe('林');
+  });
+});
