@@ -31,10 +31,15 @@ export interface MeetingViewProps {
   /** The looked-up term, emphasised inside the target remark. */
   term: string | null;
   strings: MeetingStrings;
+  /**
+   * Whether a new target also takes the focus (default true). The viewer's
+   * previous/next buttons keep it, so that pressing one again moves on.
+   */
+  focusTarget?: boolean;
 }
 
 /** A whole meeting: its header, then every remark in order, with the target remark brought into view. */
-export function MeetingView({ meeting: m, remarks, targetId, term, strings: s }: MeetingViewProps) {
+export function MeetingView({ meeting: m, remarks, targetId, term, strings: s, focusTarget = true }: MeetingViewProps) {
   const target = useRef<HTMLElement>(null);
   const needle = term ? normalize(term) : '';
 
@@ -42,7 +47,7 @@ export function MeetingView({ meeting: m, remarks, targetId, term, strings: s }:
     const el = target.current;
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
-    el.focus({ preventScroll: true });
+    if (focusTarget) el.focus({ preventScroll: true });
   }, [m.id, targetId]);
 
   return (

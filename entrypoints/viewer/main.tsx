@@ -1,9 +1,13 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MeetingView, type MeetingStrings } from '../../components/MeetingView';
+import { PENDING_QUERY_KEY, type PendingQuery } from '../../lib/background/panel';
 import type { Meeting, Remark } from '../../lib/minutes/types';
+import { makeAnchor, resolveAnchor } from '../../lib/ui/anchor';
+import { citationText } from '../../lib/ui/citation';
 import { call } from '../../lib/ui/client';
-import { meetingOfRemark } from '../../lib/ui/urls';
+import { meetingOfRemark, passageUrl, readPassageUrl, searchUrl } from '../../lib/ui/urls';
+import { Toolbar, type ToolbarStrings } from './Toolbar';
 
 /** The viewer's words (Japanese, English in parentheses) until they move to i18n. */
 const UI = {
@@ -12,6 +16,16 @@ const UI = {
   notFound: '会議が見つかりません (Meeting not found)',
   noRemark: 'この会議にこの発言は見つかりません (This remark is not in the meeting)',
   error: '議事録を読み込めませんでした (Could not load the minutes)',
+  noSpeaker: '発言者の記載なし',
+  toolbar: {
+    label: '発言の操作 (Passage tools)',
+    back: '← 検索に戻る (Back to search)',
+    previous: '↑ 前の発言 (Previous remark)',
+    next: '↓ 次の発言 (Next remark)',
+    copy: '引用をコピー (Copy citation)',
+    copied: 'コピーしました (copied)',
+    copyFailed: 'コピーできませんでした。下の文を選んでコピーしてください (Could not copy: select the text below)',
+  } satisfies ToolbarStrings,
   meeting: {
     committee: '会議 (Committee)',
     organiser: '主催 (Organiser)',
@@ -35,32 +49,51 @@ type State =
   | { kind: 'error'; error: string }
   | { kind: 'ready'; meeting: Meeting; remarks: Remark[] };
 
-const params = new URLSearchParams(location.search);
-const remarkId = params.get('remark') ?? '';
-const term = params.get('term')?.trim() || null;
+// `viewer.html?remark=<id>&q=<quote>&p=<prefix>&s=<suffix>&term=<term>`: see lib/ui/anchor.ts.
+const { anchor, term } = readPassageUrl(location.search);
 
-/** One meeting's minutes, opened on one remark (`viewer.html?remark=<id>&term=<term>`). */
+/** One meeting's minutes, opened on one remark: the id, or failing that the quote, finds it. */
 function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [target, setTarget] = useState<{ id: string | null; focus: boolean }>({ id: null, focus: true });
+  const [lastQuery, setLastQuery] = useState<string | null>(null);
 
   useEffect(() => {
-    const of = meetingOfRemark(remarkId);
+    const of = meetingOfRemark(anchor.remark);
     if (!of) return setState({ kind: 'not-found' });
     let stale = false;
     void call(browser.runtime.sendMessage, 'lens/meeting', { meetingId: of.meetingId }).then((reply) => {
       if (stale) return;
-      if (!reply.ok) setState({ kind: 'error', error: reply.error });
-      else if (reply.value === null) setState({ kind: 'not-found' });
-      else setState({ kind: 'ready', ...reply.value });
+      if (!reply.ok) return setState({ kind: 'error', error: reply.error });
+      if (reply.value === null) return setState({ kind: 'not-found' });
+      setTarget({ id: resolveAnchor(reply.value.remarks, anchor), focus: true });
+      setState({ kind: 'ready', ...reply.value });
     });
     return () => {
       stale = true;
     };
   }, []);
 
+  // Without a term, "back to search" returns to the query the side panel was last given.
+  useEffect(() => {
+    if (term) return;
+    browser.storage.session.get(PENDING_QUERY_KEY).then(
+      (got) => setLastQuery((got[PENDING_QUERY_KEY] as PendingQuery | undefined)?.query ?? null),
+      () => {},
+    );
+  }, []);
+
   useEffect(() => {
     document.title = state.kind === 'ready' ? `${state.meeting.title} — ${UI.appName}` : UI.appName;
   }, [state]);
+
+  // The address names the remark shown, with its quote: a copied or bookmarked URL survives a rebuild.
+  useEffect(() => {
+    if (state.kind !== 'ready' || target.id === null) return;
+    history.replaceState(history.state, '', passageUrl(target.id, term, makeAnchor(state.remarks, target.id)));
+  }, [state, target.id]);
+
+  const steps = useMemo(() => (state.kind === 'ready' ? state.remarks.filter((r) => r.kind !== 'heading') : []), [state]);
 
   switch (state.kind) {
     case 'loading':
@@ -69,7 +102,7 @@ function App() {
       return (
         <p class="status not-found" role="alert">
           {UI.notFound}
-          {remarkId && <code class="asked">{remarkId}</code>}
+          {anchor.remark && <code class="asked">{anchor.remark}</code>}
         </p>
       );
     case 'error':
@@ -80,12 +113,20 @@ function App() {
         </div>
       );
     case 'ready': {
-      const found = state.remarks.some((r) => r.id === remarkId);
+      const current = state.remarks.find((r) => r.id === target.id) ?? null;
+      // Previous/next step over headings; from no remark, "next" starts at the first.
+      const before = current ? steps.filter((r) => r.order < current.order).pop() : undefined;
+      const after = current ? steps.find((r) => r.order > current.order) : steps[0];
+      const go = (r: Remark | undefined) => (r ? () => setTarget({ id: r.id, focus: false }) : null);
+      const query = term ?? lastQuery;
       return (
         <>
-          {!found && <p class="status no-remark" role="status">{UI.noRemark}</p>}
-          <MeetingView meeting={state.meeting} remarks={state.remarks} targetId={found ? remarkId : null} term={term}
-            strings={UI.meeting} />
+          <Toolbar backHref={query ? searchUrl(query) : '/search.html'} onPrevious={go(before)} onNext={go(after)}
+            citation={current ? citationText(state.meeting, current, { noSpeaker: UI.noSpeaker }) : null}
+            strings={UI.toolbar} />
+          {!current && <p class="status no-remark" role="status">{UI.noRemark}</p>}
+          <MeetingView meeting={state.meeting} remarks={state.remarks} targetId={target.id} term={term}
+            strings={UI.meeting} focusTarget={target.focus} />
         </>
       );
     }

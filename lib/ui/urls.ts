@@ -1,10 +1,33 @@
 /** Links to the extension's own pages (paths relative to the extension root). */
+import type { PassageAnchor } from './anchor';
 
-/** The passage viewer on one remark; the term, if any, is emphasised inside it. */
-export function passageUrl(remarkId: string, term?: string): string {
+/**
+ * The passage viewer on one remark; the term, if any, is emphasised inside it.
+ * With an anchor the link also carries a quote of the remark and its context
+ * (`q`, `p`, `s`), so it still finds the remark after its id has shifted.
+ */
+export function passageUrl(
+  remarkId: string,
+  term?: string | null,
+  anchor?: Pick<PassageAnchor, 'quote' | 'prefix' | 'suffix'> | null,
+): string {
   const q = new URLSearchParams({ remark: remarkId });
+  if (anchor?.quote) {
+    q.set('q', anchor.quote);
+    if (anchor.prefix) q.set('p', anchor.prefix);
+    if (anchor.suffix) q.set('s', anchor.suffix);
+  }
   if (term) q.set('term', term);
   return `/viewer.html?${q}`;
+}
+
+/** A passage link read back: the id and whatever anchor it carries. */
+export function readPassageUrl(search: string): { anchor: PassageAnchor; term: string | null } {
+  const q = new URLSearchParams(search);
+  return {
+    anchor: { remark: q.get('remark') ?? '', quote: q.get('q') ?? '', prefix: q.get('p') ?? '', suffix: q.get('s') ?? '' },
+    term: q.get('term')?.trim() || null,
+  };
 }
 
 export function searchUrl(query: string): string {

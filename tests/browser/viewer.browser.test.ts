@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Remark } from '../../lib/minutes/types';
+import { makeAnchor } from '../../lib/ui/anchor';
+import { citationText } from '../../lib/ui/citation';
+import { passageUrl } from '../../lib/ui/urls';
 import { MinutesIndex } from '../../lib/search/engine';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
 import { EXTENSION_DIR, launchWithExtension, type Chrome, type ExtensionBrowser } from './harness';
@@ -190,9 +193,149 @@ describe('passage viewer', () => {
     expect(literal).toMatch(/^<https:\/\/www\.reuters\.com\/.+>$/);
     await expect(target.textContent()).resolves.toContain(literal);
     await expect(target.locator('a').count()).resolves.toBe(0);
-    await expect(page.locator('a').count()).resolves.toBe(0);
+    await expect(page.locator('.meeting a').count()).resolves.toBe(0);
     // Its lines are separate paragraphs.
     await expect(target.locator('p').count()).resolves.toBe(remark!.text.split('\n').filter((l) => l.trim()).length);
     await page.close();
   });
+
+  // ------------------------------------------------------------ navigation, citation, stable links
+
+  const ext = (path: string) => `chrome-extension://${browser.extensionId}${path}`;
+  /** Waits until `id` is the highlighted remark. */
+  const waitForCurrent = (page: Page, id: string) =>
+    page.waitForFunction((id) => document.querySelector('[aria-current="true"]')?.id === id, id, { timeout: 10_000 });
+  const params = (page: Page) => new URL(page.url()).searchParams;
+  /** Waits until the viewer has put `id` into its URL (it does so just after rendering). */
+  const waitForUrl = (page: Page, id: string) =>
+    page.waitForFunction((id) => new URLSearchParams(location.search).get('remark') === id, id, { timeout: 5_000 });
+
+  it('puts the current remark and its quote into its own URL', async () => {
+    const id = `${MEETING}-r8`;
+    const page = await browser.context.newPage();
+    await page.goto(viewerUrl(id, TERM));
+    await waitForTarget(page, id);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('q'), null, { timeout: 5_000 });
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(passageUrl(id, TERM, makeAnchor(remarks, id)));
+    expect(params(page).get('q')).toBe('テレワーク関係は非常に大事なポイントだと思う。');
+    await page.close();
+  });
+
+  it('moves to the previous and next remark, skipping headings, and updates the URL', async () => {
+    const steps = remarks.filter((r) => r.kind !== 'heading');
+    const start = steps.findIndex((r) => r.id === `${MEETING}-r8`);
+    const page = await browser.context.newPage();
+    await page.goto(viewerUrl(steps[start]!.id, TERM));
+    await waitForTarget(page, steps[start]!.id);
+
+    const next = page.getByRole('button', { name: /次の発言.*Next remark/ });
+    const previous = page.getByRole('button', { name: /前の発言.*Previous remark/ });
+    await next.click();
+    const after = steps[start + 1]!;
+    await waitForCurrent(page, after.id);
+    await expect(page.locator('[aria-current="true"]').count()).resolves.toBe(1);
+    await expect(page.locator(`[data-remark-id="${after.id}"]`).getAttribute('class')).resolves.toMatch(/\btarget\b/);
+    await waitForUrl(page, after.id);
+    expect(params(page).get('q')).toBe(makeAnchor(remarks, after.id)!.quote);
+    expect(params(page).get('term')).toBe(TERM);
+    // The button keeps the focus: pressing it again moves on.
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain('next');
+
+    // Back past the start, and over the heading 「◆構成員の意見・コメント」 before the first turn.
+    const firstTurn = remarks.find((r) => r.kind === 'turn')!;
+    const headingBefore = remarks[remarks.indexOf(firstTurn) - 1]!;
+    expect(headingBefore.kind).toBe('heading');
+    for (let i = start; i >= steps.indexOf(firstTurn) - 1; i--) {
+      await previous.click();
+      await waitForCurrent(page, steps[i]!.id);
+      await waitForUrl(page, steps[i]!.id);
+    }
+    const current = steps[steps.indexOf(firstTurn) - 1]!;
+    expect(current.order).toBeLessThan(headingBefore.order);
+    await expect(page.locator(`[data-remark-id="${headingBefore.id}"]`).getAttribute('aria-current')).resolves.toBeNull();
+    expect(params(page).get('remark')).toBe(current.id);
+    // The first step has no previous one; the last none after it.
+    expect(steps[0]).toBe(current);
+    await expect(previous.isDisabled()).resolves.toBe(true);
+    await page.goto(viewerUrl(steps.at(-1)!.id));
+    await waitForTarget(page, steps.at(-1)!.id);
+    await expect(next.isDisabled()).resolves.toBe(true);
+    await expect(previous.isDisabled()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('copies a citation of the current remark', async () => {
+    const id = `${MEETING}-r8`;
+    const expected =
+      'サイバーセキュリティタスクフォース 第24回（2020-05-28）議事要旨、後藤座長の発言：「テレワーク関係は非常に大事なポイントだと思う。」';
+    expect(citationText(node.meeting(MEETING)!, remarks.find((r) => r.id === id)!)).toBe(expected);
+
+    // Chromium refuses a grant for the chrome-extension:// origin ("opaque origin") but takes one for every origin.
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await browser.context.newPage();
+    await page.goto(viewerUrl(id, TERM));
+    await waitForTarget(page, id);
+    await page.bringToFront();
+    await page.getByRole('button', { name: /引用をコピー/ }).click();
+    const status = page.locator('output.copy-status');
+    await page.waitForFunction(() => document.querySelector('output.copy-status')?.textContent !== '', null, { timeout: 5_000 });
+    await expect(status.textContent()).resolves.toBe('コピーしました (copied)');
+    await expect(status.getAttribute('data-citation')).resolves.toBe(expected);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(expected);
+
+    // Moving on clears the message about the last remark.
+    await page.getByRole('button', { name: /次の発言/ }).click();
+    await waitForCurrent(page, `${MEETING}-r9`);
+    await expect(status.textContent()).resolves.toBe('');
+    await page.close();
+  });
+
+  it('finds the remark by its quote when the id in an old link has shifted', async () => {
+    const right = remarks.find((r) => r.order > 20 && r.kind === 'turn')!;
+    const wrong = remarks.find((r) => r.order === right.order + 3)!;
+    const anchor = makeAnchor(remarks, right.id)!;
+    const page = await browser.context.newPage();
+    await page.goto(ext(passageUrl(wrong.id, TERM, anchor)));
+    await waitForTarget(page, right.id);
+    await expect(page.locator('[aria-current="true"]').getAttribute('id')).resolves.toBe(right.id);
+    await waitForUrl(page, right.id);
+
+    // An id the meeting no longer has at all, with a quote whose text was edited a little.
+    const edited = { ...anchor, quote: anchor.quote.slice(0, 10) + '（改）' + anchor.quote.slice(13) };
+    await page.goto(ext(passageUrl(`${MEETING}-r9999`, null, edited)));
+    await waitForTarget(page, right.id);
+    // A quote from nowhere: the meeting, nothing highlighted, and the reader told.
+    await page.goto(ext(passageUrl(`${MEETING}-r9999`, null, { quote: '量子暗号の標準化について欧州の動向を報告した。', prefix: '', suffix: '' })));
+    await page.locator('.status.no-remark').waitFor({ timeout: 10_000 });
+    await expect(page.locator('[aria-current]').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('links back to the search for the term, else the last query', async () => {
+    const id = `${MEETING}-r8`;
+    const page = await browser.context.newPage();
+    await page.goto(viewerUrl(id, TERM));
+    await waitForTarget(page, id);
+    const back = page.getByRole('link', { name: /検索に戻る/ });
+    await expect(back.getAttribute('href')).resolves.toBe(`/search.html?${new URLSearchParams({ q: TERM })}`);
+
+    await browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.set({ pendingQuery: { query: 'IoT機器 <b>', at: Date.now() } }),
+    );
+    await page.goto(viewerUrl(id));
+    await waitForTarget(page, id);
+    await expect(back.getAttribute('href')).resolves.toBe(`/search.html?${new URLSearchParams({ q: 'IoT機器 <b>' })}`);
+    await back.click();
+    await page.waitForURL(/\/search\.html\?q=/, { timeout: 5_000 });
+    await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('IoT機器 <b>');
+
+    await browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.remove('pendingQuery'),
+    );
+    await page.goto(viewerUrl(id));
+    await waitForTarget(page, id);
+    await expect(back.getAttribute('href')).resolves.toBe('/search.html');
+    await page.close();
+  });
 });
+
