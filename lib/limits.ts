@@ -102,3 +102,24 @@ export const SELECTION_MAX_CHARS = 60;
 
 /** How long the side panel waits after the last keystroke before it searches. */
 export const SEARCH_DEBOUNCE_MS = 150;
+
+// ---------------------------------------------------------------- passages
+
+/** Long enough to be unique within a meeting, short enough for a readable URL. */
+export const QUOTE_CHARS = 40;
+/** Enough to tell two identical quotes apart (e.g. two 「(1) 開会」 headings). */
+export const CONTEXT_CHARS = 16;
+/**
+ * The fuzzy path accepts a remark only when its longest common substring with
+ * the quote is at least this share of the quote (and at least FUZZY_MIN_CHARS):
+ * a small edit leaves over half of a 40-character quote intact, while unrelated
+ * Japanese text shares only particles and short words.
+ */
+export const FUZZY_MIN_SHARE = 0.5;
+export const FUZZY_MIN_CHARS = 6;
+
+/**
+ * The longest quoted text: about three sentences of a remark, enough to show
+ * what was said; a longer one is cut at a sentence end and marked with …
+ */
+export const CITATION_MAX_CHARS = 200;

@@ -9,6 +9,7 @@
  * re-parse must not lose the passage. Lengths count code points.
  */
 import type { Remark } from '../minutes/types';
+import { CONTEXT_CHARS, FUZZY_MIN_CHARS, FUZZY_MIN_SHARE, QUOTE_CHARS } from '../limits';
 
 export interface PassageAnchor {
   /** The remark id when the link was made. */
@@ -20,19 +21,6 @@ export interface PassageAnchor {
   /** The text just after the quote. */
   suffix: string;
 }
-
-/** Long enough to be unique within a meeting, short enough for a readable URL. */
-export const QUOTE_CHARS = 40;
-/** Enough to tell two identical quotes apart (e.g. two 「(1) 開会」 headings). */
-export const CONTEXT_CHARS = 16;
-/**
- * The fuzzy path accepts a remark only when its longest common substring with
- * the quote is at least this share of the quote (and at least FUZZY_MIN_CHARS):
- * a small edit leaves over half of a 40-character quote intact, while unrelated
- * Japanese text shares only particles and short words.
- */
-export const FUZZY_MIN_SHARE = 0.5;
-export const FUZZY_MIN_CHARS = 6;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 const chars = (text: string) => Array.from(text);

@@ -6,12 +6,8 @@
  * It is only ever used as text (the clipboard, a text node).
  */
 import type { Meeting, Remark } from '../minutes/types';
+import { CITATION_MAX_CHARS } from '../limits';
 
-/**
- * The longest quoted text: about three sentences of a remark, enough to show
- * what was said; a longer one is cut at a sentence end and marked with …
- */
-export const CITATION_MAX_CHARS = 200;
 
 /** What the record is called, as its title says (the minutes publish 議事要旨 more often than 議事録). */
 const RECORD_KINDS = ['議事要旨', '議事概要', '議事録'];

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMinutes, Remark } from '../../lib/minutes/types';
-import { CONTEXT_CHARS, QUOTE_CHARS, longestCommonRun, makeAnchor, resolveAnchor } from '../../lib/ui/anchor';
+import { longestCommonRun, makeAnchor, resolveAnchor } from '../../lib/ui/anchor';
+import { CONTEXT_CHARS, QUOTE_CHARS } from '../../lib/limits';
 import { passageUrl, readPassageUrl } from '../../lib/ui/urls';
 
 const golden = (name: string) =>

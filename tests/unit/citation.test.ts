@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMinutes, Remark } from '../../lib/minutes/types';
-import { CITATION_MAX_CHARS, citationText, quotedText } from '../../lib/ui/citation';
+import { citationText, quotedText } from '../../lib/ui/citation';
+import { CITATION_MAX_CHARS } from '../../lib/limits';
 
 const golden = (name: string) =>
   JSON.parse(readFileSync(join(__dirname, '..', 'golden', `${name}.json`), 'utf8')) as ParsedMinutes;
