@@ -2,6 +2,7 @@ import { answer, type BackgroundMessage } from '../lib/background/handlers';
 import { getIndex } from '../lib/background/index-loader';
 import { openPanel, showQuery } from '../lib/background/panel';
 import { setUpSelectionLookup } from '../lib/background/selection-lookup';
+import { setUpToolbar, showBadge } from '../lib/background/toolbar';
 import { parseMessage } from '../lib/messaging/protocol';
 
 // The background service worker holds the index and answers lookups from the
@@ -17,6 +18,7 @@ export default defineBackground(() => {
     openSearch: async (query: string, tabId: number | undefined) => {
       await showQuery(openPanel(tabId, undefined), query);
     },
+    showBadge,
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -31,4 +33,5 @@ export default defineBackground(() => {
   });
 
   setUpSelectionLookup();
+  setUpToolbar();
 });

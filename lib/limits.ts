@@ -8,7 +8,7 @@ export const SNIPPET_CONTEXT = 60;
 /** Results a search returns unless asked otherwise: a screenful in the side panel. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
-/** Remarks a popover shows for a term (the terms issue asks for up to 5). */
+/** Remarks a popover shows for a term (the terms issue asks for up to 5); a reader may choose another (lib/settings). */
 export const RELATED_LIMIT = 5;
 
 /**
@@ -41,15 +41,19 @@ export const RESCAN_DEBOUNCE_MS = 300;
  */
 export const RESCAN_MAX_WAIT_MS = 1_000;
 
-/** How long the pointer rests on a term before its popover opens: passing over a term opens nothing. */
+/**
+ * How long the pointer rests on a term before its popover opens: passing over a
+ * term opens nothing. The default; a reader may choose another (lib/settings).
+ */
 export const HOVER_REST_MS = 300;
 
 /** How long the pointer may be off both the term and the popover before it closes: time to cross the gap. */
 export const CLOSE_GRACE_MS = 300;
 
 /**
- * Marks per page. Only each term's first occurrence is marked, so the glossary
- * already bounds it; this keeps a page safe if that rule ever loosens.
+ * Marks per page. By default only each term's first occurrence is marked, so
+ * the glossary already bounds it; a reader who asks for every occurrence gets
+ * at most this many, so a long page full of one term stays readable and cheap.
  */
 export const MAX_MARKS_PER_PAGE = 200;
 
@@ -123,3 +127,24 @@ export const FUZZY_MIN_CHARS = 6;
  * what was said; a longer one is cut at a sentence end and marked with …
  */
 export const CITATION_MAX_CHARS = 200;
+
+// ---------------------------------------------------------------- reader controls
+
+/**
+ * The hover delay a reader may choose. Below 100 ms passing over a term opens
+ * it (the popover would chase the pointer); above 2 s readers think it broken.
+ */
+export const HOVER_DELAY_MIN_MS = 100;
+export const HOVER_DELAY_MAX_MS = 2_000;
+
+/** Remarks a popover may be set to show: at least one, and no more than fit its height without a long scroll. */
+export const POPOVER_COUNT_MIN = 1;
+export const POPOVER_COUNT_MAX = 10;
+
+/**
+ * Hostnames kept in each of the allow and block lists. The settings are one
+ * storage.sync item, and an item may hold 8,192 bytes (QUOTA_BYTES_PER_ITEM):
+ * two lists of 100 ordinary hostnames stay well inside it. The newest entries
+ * are kept, so a site switched off from the toolbar is never the one dropped.
+ */
+export const MAX_LISTED_SITES = 100;

@@ -7,10 +7,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mark, MarkStore } from './marks';
 import type { Popover } from './popover/popover';
 import { boxOf, markAt } from './caret';
-import { CLOSE_GRACE_MS, HOVER_REST_MS } from '../../lib/limits';
+import { CLOSE_GRACE_MS } from '../../lib/limits';
 import { Timer } from './timer';
 
-export function watchHover(ctx: ContentScriptContext, marks: MarkStore, popover: Popover): void {
+/** `restMs` is read at each rest, so a changed setting applies to the next popover. */
+export function watchHover(ctx: ContentScriptContext, marks: MarkStore, popover: Popover, restMs: () => number): void {
   const rest = new Timer(ctx);
   const leave = new Timer(ctx);
   /** The term the pointer is on, counting down to its popover. */
@@ -47,11 +48,12 @@ export function watchHover(ctx: ContentScriptContext, marks: MarkStore, popover:
       resting = hit.mark;
       const { clientX: x, clientY: y } = event;
       rest.start(() => {
-        // Measured again now: the page may have moved since the pointer arrived.
-        if (resting !== hit.mark || !hit.mark.node.isConnected) return;
+        // Measured again now: the page may have moved since the pointer arrived,
+        // and the mark may be gone (marking switched off for the site meanwhile).
+        if (resting !== hit.mark || !hit.mark.node.isConnected || !marks.has(hit.mark)) return;
         leave.cancel();
         popover.open(hit.mark, boxOf(hit.mark, x, y));
-      }, HOVER_REST_MS);
+      }, restMs());
     },
     { passive: true, capture: true },
   );

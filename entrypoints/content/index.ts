@@ -4,6 +4,7 @@
  * small: no Preact, no kuromoji, no index (the background holds that).
  */
 import { createPageMatcher } from '../../lib/terms/page-matcher';
+import { BadgeReport, createReader, followSettings } from './controls';
 import { answerMessages } from './messages';
 import { createHighlighter } from './highlighter';
 import { watchHover } from './hover';
@@ -20,22 +21,28 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const stats = new Stats();
+    const reader = createReader();
     const highlighter = createHighlighter();
-    const marks = new MarkStore(highlighter);
+    const badge = new BadgeReport(() => ({ count: marks.size, on: reader.on }));
+    const marks = new MarkStore(highlighter, () => badge.schedule());
     const texts = new TextMatcher(createPageMatcher());
-    const scanner = new Scanner(texts, marks, () => ctx.isValid, () => highlighter.ensureInstalled(), stats);
-    const popover = new Popover(stats);
+    const alive = () => ctx.isValid && reader.on;
+    const scanner = new Scanner(texts, marks, alive, () => highlighter.ensureInstalled(), stats);
+    const popover = new Popover(() => ({ count: reader.settings.popoverCount, theme: reader.settings.theme }), stats);
 
     answerMessages(ctx, () => ({
+      on: reader.on,
       marked: marks.all().map(({ termId, term, text }) => ({ termId, term, text })),
       scans: scanner.scans,
       busy: scanner.busy,
       ...stats.snapshot(),
     }));
-    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node) });
-    watchHover(ctx, marks, popover);
+    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node), isOn: () => reader.on });
+    watchHover(ctx, marks, popover, () => reader.settings.hoverDelayMs);
     watchKeys(ctx, popover);
-    if (document.body) void scanner.scan([document.body]);
+    stats.setUpDone();
+    // The first scan starts once the settings are read (this site may be switched off).
+    followSettings(ctx, reader, { marks, scanner, popover, badge });
 
     ctx.onInvalidated(() => {
       popover.dispose();

@@ -26,17 +26,33 @@ export type FindReplacement = (text: string) => Text | null;
 
 export class MarkStore {
   private readonly byNode = new Map<Text, Mark[]>();
-  private readonly byTerm = new Map<string, Mark>();
+  /** Marks per term: one in 'first' mode, any number in 'all' mode (MAX_MARKS_PER_PAGE in all). */
+  private readonly byTerm = new Map<string, Mark[]>();
+  private count = 0;
+  /**
+   * By default only a term's first occurrence is marked: a page full of one
+   * word would be noise. A reader may ask for every one (the settings).
+   */
+  every = false;
 
-  constructor(private readonly highlighter: Highlighter) {}
+  constructor(
+    private readonly highlighter: Highlighter,
+    /** Called after marks were added or dropped (many times in a scan slice: coalesce). */
+    private readonly onChange: () => void = () => {},
+  ) {}
 
-  /** Only a term's first occurrence on the page is marked: a page full of one word would be noise. */
   wants(termId: string): boolean {
-    return !this.byTerm.has(termId) && this.byTerm.size < MAX_MARKS_PER_PAGE;
+    return this.count < MAX_MARKS_PER_PAGE && (this.every || !this.byTerm.has(termId));
+  }
+
+  /** Whether `match` in `node` would be marked now: the term is wanted and that very text is not marked yet. */
+  wouldAdd(node: Text, match: TermMatch): boolean {
+    return this.wants(match.termId) && !this.in(node).some((m) => m.start === match.start && m.end === match.end);
   }
 
   add(node: Text, match: TermMatch): void {
-    if (!this.wants(match.termId)) return;
+    // A rescan reads marked text again: in 'all' mode, the same place must not be marked twice.
+    if (!this.wouldAdd(node, match)) return;
     const mark: Mark = {
       termId: match.termId,
       term: match.term,
@@ -47,8 +63,17 @@ export class MarkStore {
       node,
       range: rangeIn(node, match.start, match.end),
     };
-    this.byTerm.set(mark.termId, mark);
+    const list = this.byTerm.get(mark.termId);
+    if (list) list.push(mark);
+    else this.byTerm.set(mark.termId, [mark]);
+    this.count++;
     this.attach(mark);
+    this.onChange();
+  }
+
+  /** Whether `mark` is still one of ours (not dropped or cleared since it was found). */
+  has(mark: Mark): boolean {
+    return this.byTerm.get(mark.termId)?.includes(mark) ?? false;
   }
 
   /** The marks in one text node (a handful at most). */
@@ -63,11 +88,12 @@ export class MarkStore {
   }
 
   all(): Mark[] {
-    return [...this.byTerm.values()];
+    return [...this.byTerm.values()].flat();
   }
 
+  /** Marks on the page (every occurrence counts in 'all' mode). */
   get size(): number {
-    return this.byTerm.size;
+    return this.count;
   }
 
   /**
@@ -77,6 +103,7 @@ export class MarkStore {
    * node), or else dropped, so its term may be marked in the next text scanned.
    */
   repair(find: FindReplacement): void {
+    let dropped = false;
     for (const [node, marks] of [...this.byNode]) {
       const broken = marks.filter((m) => !isIntact(m));
       if (broken.length === 0) continue;
@@ -89,16 +116,27 @@ export class MarkStore {
           mark.range = rangeIn(target, mark.start, mark.end);
           this.attach(mark);
         } else {
-          this.byTerm.delete(mark.termId);
+          this.forget(mark);
+          dropped = true;
         }
       }
     }
+    if (dropped) this.onChange();
   }
 
   clear(): void {
-    for (const mark of this.byTerm.values()) this.highlighter.delete(mark.range);
+    for (const mark of this.all()) this.highlighter.delete(mark.range);
     this.byNode.clear();
     this.byTerm.clear();
+    this.count = 0;
+    this.onChange();
+  }
+
+  private forget(mark: Mark): void {
+    const rest = this.byTerm.get(mark.termId)?.filter((m) => m !== mark) ?? [];
+    if (rest.length > 0) this.byTerm.set(mark.termId, rest);
+    else this.byTerm.delete(mark.termId);
+    this.count--;
   }
 
   private attach(mark: Mark): void {

@@ -18,18 +18,20 @@ export interface PageWatcherParts {
   texts: TextMatcher;
   /** Our own UI: changes to it are our work, not the page's. */
   isOurs: (node: Node) => boolean;
+  /** Marking is on for this site: while it is off, changes are not followed (switching on scans the whole page). */
+  isOn: () => boolean;
 }
 
-export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, isOurs }: PageWatcherParts): void {
+export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, isOurs, isOn }: PageWatcherParts): void {
   /** Nodes added or rewritten since the last scan. */
   const dirty = new Set<Node>();
   const timer = new Timer(ctx);
   let firstChange = 0;
 
-  /** Whether reading `text` again could mark anything: not if we know its terms and all are marked. */
-  const couldMark = (text: string) => {
-    const known = texts.known(text);
-    return known === undefined || known.some((m) => marks.wants(m.termId));
+  /** Whether reading `node` again could mark anything: not if we know its terms and all are marked. */
+  const couldMark = (node: Text) => {
+    const known = texts.known(node.data);
+    return known === undefined || known.some((m) => marks.wouldAdd(node, m));
   };
 
   /**
@@ -37,11 +39,11 @@ export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, is
    * still unmarked. A page that renders the same text again is not rescanned.
    */
   const hasNewText = (root: Node): boolean => {
-    if (root.nodeType === Node.TEXT_NODE) return couldMark((root as Text).data);
+    if (root.nodeType === Node.TEXT_NODE) return couldMark(root as Text);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
     let seen = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (++seen > CHANGE_CHECK_LIMIT || couldMark((node as Text).data)) return true;
+      if (++seen > CHANGE_CHECK_LIMIT || couldMark(node as Text)) return true;
     }
     return false;
   };
@@ -50,6 +52,7 @@ export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, is
     firstChange = 0;
     let roots = [...dirty];
     dirty.clear();
+    if (!isOn()) return;
     if (roots.length > MAX_DIRTY_ROOTS) roots = document.body ? [document.body] : [];
     else roots = outermost(roots.filter((n) => isReadablePlace(n)));
     roots = roots.filter(hasNewText);
@@ -64,6 +67,7 @@ export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, is
   };
 
   const observer = new MutationObserver((records) => {
+    if (!isOn()) return;
     const added: Node[] = [];
     for (const record of records) {
       if (isOurs(record.target)) continue;

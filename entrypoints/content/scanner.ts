@@ -29,11 +29,16 @@ export class Scanner {
   constructor(
     private readonly texts: TextMatcher,
     private readonly marks: MarkStore,
-    /** False once the extension is reloaded or removed: stop at the next slice. */
+    /** False once the extension is reloaded or removed, or marking is switched off: stop at the next slice. */
     private readonly alive: () => boolean,
     private readonly afterPass: () => void,
     private readonly stats: Stats,
   ) {}
+
+  /** Forgets what was queued: marking was switched off. A slice under way stops at its next yield (`alive`). */
+  stop(): void {
+    this.queue.length = 0;
+  }
 
   /** A scan is under way. */
   get busy(): boolean {

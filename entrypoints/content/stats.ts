@@ -7,13 +7,21 @@ import type { ContentState } from '../../lib/messaging/protocol';
 
 export class Stats {
   readonly work = { totalMs: 0, longestMs: 0, slices: 0 };
-  /** When the content script's set-up began: the first scan slice runs in the same task, so it counts from here. */
+  /** When the content script's set-up began. */
   readonly startedAt = performance.now();
   readonly popover = { opened: 0, lastMs: null as number | null };
 
+  /**
+   * The synchronous set-up (building the matcher) has ended. It is a task of
+   * its own: the first scan waits for the reader's settings to be read.
+   */
+  setUpDone(): void {
+    this.slice(this.startedAt);
+  }
+
   /** A slice of scanning that ran from `start` until now without yielding. */
   slice(start: number): void {
-    const ms = performance.now() - (this.work.slices === 0 ? this.startedAt : start);
+    const ms = performance.now() - start;
     this.work.totalMs += ms;
     this.work.slices++;
     if (ms > this.work.longestMs) this.work.longestMs = ms;

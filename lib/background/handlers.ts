@@ -3,6 +3,7 @@ import type { BackgroundCalls, Message, Reply } from '../messaging/protocol';
 import type { MinutesIndex } from '../search/engine';
 import { toHitView, toPageView } from '../search/views';
 import { passageUrl } from '../ui/urls';
+import { badgeFor, type Badge } from './badge';
 
 export type BackgroundMessage = Extract<Message, { type: keyof BackgroundCalls }>;
 
@@ -12,6 +13,8 @@ export interface BackgroundContext {
   openPage: (path: string) => Promise<void>;
   /** The side panel searching for `query`, beside the tab that asked. */
   openSearch: (query: string, tabId: number | undefined) => Promise<void>;
+  /** The toolbar button's badge and title for one tab. */
+  showBadge: (tabId: number, badge: Badge) => Promise<void>;
 }
 
 export async function answer(
@@ -38,6 +41,11 @@ export async function answer(
       case 'lens/open-search':
         await ctx.openSearch(message.payload.query, sender.tabId);
         return { ok: true, value: { opened: true } };
+      case 'lens/marks':
+        // Only a page in a tab has a badge; an extension page has nothing to count.
+        if (sender.tabId === undefined) return { ok: false, error: 'lens/marks comes from a tab' };
+        await ctx.showBadge(sender.tabId, badgeFor(message.payload.count, message.payload.on));
+        return { ok: true, value: { shown: true } };
     }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -23,6 +23,11 @@ export interface BackgroundCalls {
   'lens/open-passage': { request: { remarkId: string; term?: string }; reply: { opened: true } };
   /** Open the side panel (a search page where there is none) searching for a query. */
   'lens/open-search': { request: { query: string }; reply: { opened: true } };
+  /**
+   * A content script's marks for the toolbar badge of its tab: how many terms
+   * it has marked, and whether marking is on for its site. Sent when either changes.
+   */
+  'lens/marks': { request: { count: number; on: boolean }; reply: { shown: true } };
 }
 
 /** Asked of a content script by the background. */
@@ -36,6 +41,8 @@ export interface ContentCalls {
 }
 
 export interface ContentState {
+  /** Marking is on for this site (the reader's settings). */
+  on: boolean;
   marked: { termId: string; term: string; text: string }[];
   scans: number;
   /** A scan is under way. */
@@ -72,6 +79,7 @@ const PAYLOAD: { [K in MessageType]: (p: Record<string, unknown>) => boolean } =
   'lens/meeting': (p) => typeof p.meetingId === 'string',
   'lens/open-passage': (p) => typeof p.remarkId === 'string' && optionalString(p.term),
   'lens/open-search': (p) => typeof p.query === 'string',
+  'lens/marks': (p) => typeof p.count === 'number' && Number.isInteger(p.count) && p.count >= 0 && typeof p.on === 'boolean',
   'content/ping': () => true,
   'content/selection': () => true,
   'content/state': () => true,

@@ -3,7 +3,6 @@
  * host element of its own, added to the page only while it is open.
  */
 import { browser } from 'wxt/browser';
-import { RELATED_LIMIT } from '../../../lib/limits';
 import type { Stats } from '../stats';
 import type { BackgroundCalls } from '../../../lib/messaging/protocol';
 import { termById } from '../../../lib/terms/page-matcher';
@@ -17,8 +16,17 @@ import { TEXT, footer, header, hitList, status } from './view';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
+/** What the reader chose for popovers; read at each opening, so a change applies to the next one. */
+export interface PopoverOptions {
+  count: number;
+  theme: 'system' | 'light' | 'dark';
+}
+
 export class Popover {
-  constructor(private readonly stats?: Stats) {}
+  constructor(
+    private readonly options: () => PopoverOptions,
+    private readonly stats?: Stats,
+  ) {}
 
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
@@ -50,12 +58,19 @@ export class Popover {
     const start = performance.now();
     const shadow = this.mount();
     const generation = ++this.lookup;
+    const { count, theme } = this.options();
     this.mark = mark;
     this.anchor = anchor;
     this.body = h('div', { class: 'body' }, status(TEXT.loading));
     const panel = h(
       'div',
-      { class: 'panel', role: 'dialog', 'aria-label': `${mark.term}: 議事録の関連発言 (related remarks)`, 'aria-busy': 'true' },
+      {
+        class: 'panel',
+        role: 'dialog',
+        'aria-label': `${mark.term}: 議事録の関連発言 (related remarks)`,
+        'aria-busy': 'true',
+        'data-theme': theme,
+      },
       header(mark.term, termById(mark.termId)?.en[0]),
       this.body,
       footer(() => this.act('lens/open-search', { query: mark.term })),
@@ -65,7 +80,7 @@ export class Popover {
     shadow.append(panel);
     this.position();
 
-    void call(send, 'lens/related', { term: mark.term, limit: RELATED_LIMIT }).then((reply) => {
+    void call(send, 'lens/related', { term: mark.term, limit: count }).then((reply) => {
       if (generation !== this.lookup || !this.body) return;
       panel.removeAttribute('aria-busy');
       this.body.replaceChildren(

@@ -5,6 +5,10 @@
  */
 import { POPOVER_MAX_HEIGHT, POPOVER_WIDTH, VIEWPORT_MARGIN } from '../../../lib/limits';
 
+const DARK = `
+    --fg: #e6edf3; --muted: #9198a1; --bg: #161b22; --line: #3d444d; --soft: #212830;
+    --mark: rgba(255, 200, 0, 0.35); --accent: #4493f8;`;
+
 // `!important` on :host: in the cascade, the shadow tree's important rules beat
 // the page's, so a page rule that happens to match our host cannot move or hide it.
 export const POPOVER_CSS = `
@@ -41,11 +45,10 @@ export const POPOVER_CSS = `
   writing-mode: horizontal-tb;
   cursor: auto;
 }
+/* Dark when the reader chose it, or chose 'system' and the system is dark. */
+.panel[data-theme="dark"] { ${DARK} }
 @media (prefers-color-scheme: dark) {
-  .panel {
-    --fg: #e6edf3; --muted: #9198a1; --bg: #161b22; --line: #3d444d; --soft: #212830;
-    --mark: rgba(255, 200, 0, 0.35); --accent: #4493f8;
-  }
+  .panel:not([data-theme="light"]) { ${DARK} }
 }
 /* Only the remarks scroll: the term and "see all" stay in view. */
 .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }

@@ -1,0 +1,86 @@
+/**
+ * The reader's settings, applied to this page as they change, without a
+ * reload: switching the site off takes every mark and the popover away and
+ * stops scanning; switching it on scans again; the popover options apply to
+ * the next popover. The number of marks goes to the toolbar badge.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { DEFAULTS, siteEnabled, type Settings } from '../../lib/settings/settings';
+import { loadSettings, onSettingsChanged } from '../../lib/settings/store';
+import { call } from '../../lib/ui/client';
+import type { MarkStore } from './marks';
+import type { Popover } from './popover/popover';
+import type { Scanner } from './scanner';
+
+/** What the rest of the content script reads: the settings in force, and whether this site is marked. */
+export interface Reader {
+  settings: Settings;
+  on: boolean;
+}
+
+/** Off until the settings are read: a site the reader switched off is never marked, not even for a moment. */
+export const createReader = (): Reader => ({ settings: { ...DEFAULTS }, on: false });
+
+export interface ControlledParts {
+  marks: MarkStore;
+  scanner: Scanner;
+  popover: Popover;
+  badge: BadgeReport;
+}
+
+export function followSettings(ctx: ContentScriptContext, reader: Reader, { marks, scanner, popover, badge }: ControlledParts): void {
+  let changed = false;
+  const apply = (settings: Settings) => {
+    if (!ctx.isValid) return;
+    const on = siteEnabled(settings, location.hostname);
+    const every = settings.occurrences === 'all';
+    const wasOn = reader.on;
+    reader.settings = settings;
+    reader.on = on;
+    const reset = !on || every !== marks.every;
+    if (reset) {
+      // Off, or marked by the other rule: start from nothing (the popover's mark may be among those dropped).
+      scanner.stop();
+      popover.close();
+      marks.clear();
+    }
+    marks.every = every;
+    if (on && (!wasOn || reset) && document.body) void scanner.scan([document.body]);
+    badge.schedule();
+  };
+  const stop = onSettingsChanged((settings) => {
+    changed = true;
+    apply(settings);
+  });
+  ctx.onInvalidated(stop);
+  // A change seen before the first read finished is newer than what the read returns.
+  void loadSettings().then((settings) => changed || apply(settings));
+}
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+/** Tells the background the page's count for the badge, once per change, however many marks a scan slice adds. */
+export class BadgeReport {
+  private sent: string | null = null;
+  private queued = false;
+
+  constructor(private readonly state: () => { count: number; on: boolean }) {}
+
+  schedule(): void {
+    if (this.queued) return;
+    this.queued = true;
+    // A microtask: it runs when the current scan slice yields, after all its marks.
+    queueMicrotask(() => {
+      this.queued = false;
+      const state = this.state();
+      const key = `${state.on}:${state.count}`;
+      if (key === this.sent) return;
+      this.sent = key;
+      void call(send, 'lens/marks', state).then((reply) => {
+        // Not delivered (the worker was starting, the extension reloading): say it again at the next change.
+        if (!reply.ok && this.sent === key) this.sent = null;
+      });
+    });
+  }
+}
