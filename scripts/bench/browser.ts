@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
-import { EXTENSION_DIR, launchWithExtension, sendToTab, startServer, tabIdOf, type ExtensionBrowser } from '../../tests/browser/harness';
+import { EXTENSION_DIR, contentState, launchWithExtension, startServer, textCentre, type ExtensionBrowser } from '../../tests/browser/harness';
 import { median, round } from './measure';
 
 const RUNS = 3;
@@ -43,12 +43,7 @@ export function pageOf(bytes: number, title: string): string {
 /** The running service worker (a stopped one is replaced by a new one on the next message). */
 const worker = (b: ExtensionBrowser) => b.context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).at(-1) ?? b.serviceWorker;
 
-async function stateOf(b: ExtensionBrowser, page: Page): Promise<ContentState> {
-  const sw = worker(b);
-  const reply = await sendToTab(sw, await tabIdOf(sw, page), { type: 'content/state', payload: {} });
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+const stateOf = (b: ExtensionBrowser, page: Page): Promise<ContentState> => contentState(worker(b), page);
 
 /** Waits for the first scan to finish, then reports the content script's work on the page. */
 async function scanWork(b: ExtensionBrowser, url: string) {
@@ -69,20 +64,7 @@ async function popoverLatency(b: ExtensionBrowser, page: Page, n: number, stopWo
   const before = await stateOf(b, page);
   const text = before.marked[n % before.marked.length]!.text;
   if (stopWorkerFirst) await stopServiceWorker(b, page);
-  const at = await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = (node as Text).data.indexOf(text);
-      if (i < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + text.length);
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`no ${text} on the page`);
-  }, text);
+  const at = await textCentre(page, text);
   await page.keyboard.press('Escape');
   await page.mouse.move(at.x - 60, at.y + 80);
   await page.mouse.move(at.x, at.y, { steps: 3 });

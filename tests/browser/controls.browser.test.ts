@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
-import { launchWithExtension, sendToTab, startServer, tabIdOf, type Chrome, type ExtensionBrowser, type TestServer } from './harness';
+import { contentState, launchWithExtension, startServer, tabIdOf, textCentre, type Chrome, type ExtensionBrowser, type TestServer } from './harness';
 
 const HOST = 'minutes-lens-root';
 const DIALOG = `${HOST} [role=dialog]`;
@@ -39,11 +39,7 @@ describe('reader controls', () => {
     return page;
   };
 
-  const stateOf = async (page: Page): Promise<ContentState> => {
-    const reply = await sendToTab(browser.serviceWorker, await tabIdOf(browser.serviceWorker, page), { type: 'content/state', payload: {} });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  };
+  const stateOf = (page: Page): Promise<ContentState> => contentState(browser.serviceWorker, page);
 
   /** The state once `ready` holds for it (scans run in slices, settings arrive by events). */
   const waitForState = async (page: Page, ready: (s: ContentState) => boolean, what: string, timeoutMs = 10_000) => {
@@ -80,20 +76,7 @@ describe('reader controls', () => {
   const titleOf = (tabId: number) =>
     browser.serviceWorker.evaluate((tabId) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getTitle({ tabId }), tabId);
 
-  const centreOf = (page: Page, text: string) =>
-    page.evaluate((text) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      throw new Error(`no text ${text}`);
-    }, text);
+  const centreOf = textCentre;
 
   /** Rests the pointer on `text` for `restMs`; whether a popover opened. */
   const restOn = async (page: Page, text: string, restMs = 1_000) => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { Message, MessageType, Reply } from '../../lib/messaging/protocol';
+import type { ContentState, Message, MessageType, Reply } from '../../lib/messaging/protocol';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -221,4 +221,34 @@ export async function sendToTab<K extends MessageType>(
     },
     { tabId, message, timeoutMs },
   ) as Promise<Reply<K>>;
+}
+
+// ---------------------------------------------------------------- pages
+
+/** What the content script on `page` has marked, and its scans (its `content/state`). */
+export async function contentState(serviceWorker: Worker, page: Page): Promise<ContentState> {
+  const reply = await sendToTab(serviceWorker, await tabIdOf(serviceWorker, page), { type: 'content/state', payload: {} });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/**
+ * The centre of the first occurrence of `text` in the page's prose (not in form
+ * fields, editors or scripts), scrolled into view: where a reader's pointer rests.
+ */
+export function textCentre(page: Page, text: string): Promise<{ x: number; y: number; top: number; bottom: number }> {
+  return page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(text);
+      if (at < 0 || node.parentElement?.closest('textarea, [contenteditable], script')) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top, bottom: r.bottom };
+    }
+    throw new Error(`no text ${text}`);
+  }, text);
 }

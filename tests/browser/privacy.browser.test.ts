@@ -42,7 +42,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_DIR, sendToTab, startServer, tabIdOf, type TestServer } from './harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_DIR, contentState, startServer, textCentre, type TestServer } from './harness';
 
 const DIALOG = 'minutes-lens-root [role=dialog]';
 const PANEL = /\/sidepanel\.html$/;
@@ -105,11 +105,7 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
 
   // ------------------------------------------------------------ helpers (as in terms / sidepanel tests)
 
-  const stateOf = async (page: Page): Promise<ContentState> => {
-    const reply = await sendToTab(serviceWorker, await tabIdOf(serviceWorker, page), { type: 'content/state', payload: {} });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  };
+  const stateOf = (page: Page): Promise<ContentState> => contentState(serviceWorker, page);
 
   const waitForMarked = async (page: Page, termId: string): Promise<void> => {
     const deadline = Date.now() + 10_000;
@@ -123,20 +119,7 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
   const hover = async (page: Page, text: string) => {
     await page.mouse.move(1, 1);
     await page.locator('minutes-lens-root').waitFor({ state: 'detached', timeout: 3_000 });
-    const at = await page.evaluate((text) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const i = (node as Text).data.indexOf(text);
-        if (i < 0) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + text.length);
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      throw new Error(`no text ${text}`);
-    }, text);
+    const at = await textCentre(page, text);
     await page.mouse.move(at.x - 40, at.y + 60);
     await page.mouse.move(at.x, at.y, { steps: 4 });
     await page.locator(DIALOG).waitFor({ timeout: 5_000 });

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
-import { launchWithExtension, sendToTab, startServer, tabIdOf, type Chrome, type ExtensionBrowser, type TestServer } from './harness';
+import { contentState, launchWithExtension, startServer, textCentre, type Chrome, type ExtensionBrowser, type TestServer } from './harness';
 
 const HOST = 'minutes-lens-root';
 const DIALOG = `${HOST} [role=dialog]`;
@@ -35,14 +35,7 @@ describe('terms on web pages', () => {
     return page;
   };
 
-  const stateOf = async (page: Page): Promise<ContentState> => {
-    const reply = await sendToTab(browser.serviceWorker, await tabIdOf(browser.serviceWorker, page), {
-      type: 'content/state',
-      payload: {},
-    });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  };
+  const stateOf = (page: Page): Promise<ContentState> => contentState(browser.serviceWorker, page);
 
   /** The state once every one of `termIds` is marked (the scan runs in slices after document_idle). */
   const waitForMarked = async (page: Page, termIds: string[], timeoutMs = 10_000): Promise<ContentState> => {
@@ -68,22 +61,7 @@ describe('terms on web pages', () => {
         : null;
     });
 
-  /** The centre of the first occurrence of `text` in the body's text outside form fields and editors. */
-  const centreOf = (page: Page, text: string) =>
-    page.evaluate((text) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(text);
-        if (at < 0 || node.parentElement?.closest('textarea, [contenteditable], script')) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top, bottom: r.bottom };
-      }
-      throw new Error(`no text ${text}`);
-    }, text);
+  const centreOf = textCentre;
 
   /** Moves the pointer onto `text` and waits for its popover. */
   const hover = async (page: Page, text: string) => {
