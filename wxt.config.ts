@@ -18,18 +18,20 @@ export default defineConfig({
   publicDir: 'public',
   outDir: '.output',
   manifest: ({ browser }) => ({
-    name: 'Minutes Lens (議事録レンズ)',
-    description:
-      'What Japanese cybersecurity committees said about the terms on the page you read. Works offline.',
+    // Every UI string is a message in public/_locales/{en,ja} (WXT copies public/ as it is);
+    // the browser picks the reader's language, English where it has neither.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Fewest permissions that work; the README says why each is needed.
     permissions: ['storage', 'contextMenus'],
     // The toolbar button: its badge counts the marked terms, a click switches the site off or on.
     // WXT writes it as `browser_action` for Firefox MV2.
-    action: { default_title: 'Minutes Lens (議事録レンズ)' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       'lookup-selection': {
         suggested_key: { default: 'Alt+Shift+M' },
-        description: 'Look up the selected text in the minutes / 選択した語を議事録で検索',
+        description: '__MSG_commandLookupSelection__',
       },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),

@@ -1,6 +1,6 @@
 import type { Facet, FacetCount, SearchOptions } from '../lib/search/engine';
 import type { SearchPageView } from '../lib/search/views';
-import { T } from './SearchPanel.strings';
+import { t, type MessageKey } from '../lib/ui/i18n';
 
 /** What a reader can narrow and order the results by (the limit is the panel's business). */
 export type FilterValues = Omit<SearchOptions, 'limit'>;
@@ -10,11 +10,11 @@ export const NO_FILTERS: FilterValues = {};
 export const hasFilters = (f: FilterValues): boolean =>
   Boolean(f.committee || f.meeting || f.speaker || f.role || f.from || f.to);
 
-const FACET_LABEL: Record<Facet, string> = {
-  committee: T.committee,
-  meeting: T.meeting,
-  speaker: T.speaker,
-  role: T.role,
+const FACET_LABEL: Record<Facet, MessageKey> = {
+  committee: 'filterCommittee',
+  meeting: 'filterMeeting',
+  speaker: 'filterSpeaker',
+  role: 'filterRole',
 };
 
 /**
@@ -31,13 +31,13 @@ export function Filters({ page, value, onChange }: {
   const { from: min, to: max } = page.dates;
   return (
     <details class="filters" open>
-      <summary>{T.filters}</summary>
+      <summary>{t('filters')}</summary>
       <div class="filter-grid">
         {(Object.keys(FACET_LABEL) as Facet[]).map((facet) => (
           <label key={facet} class={`facet facet-${facet}`}>
-            <span>{FACET_LABEL[facet]}</span>
+            <span>{t(FACET_LABEL[facet])}</span>
             <select name={facet} value={value[facet] ?? ''} onChange={(e) => set({ [facet]: e.currentTarget.value })}>
-              <option value="">{T.all(0)}</option>
+              <option value="">{t('filterAll')}</option>
               {withSelected(page.facets[facet], value[facet]).map((f) => (
                 <option key={f.value} value={f.value}>{`${f.label} (${f.count})`}</option>
               ))}
@@ -45,26 +45,26 @@ export function Filters({ page, value, onChange }: {
           </label>
         ))}
         <label>
-          <span>{T.from}</span>
+          <span>{t('filterFrom')}</span>
           <input type="date" name="from" value={value.from ?? ''} min={min ?? undefined} max={value.to ?? max ?? undefined}
             onChange={(e) => set({ from: e.currentTarget.value })} />
         </label>
         <label>
-          <span>{T.to}</span>
+          <span>{t('filterTo')}</span>
           <input type="date" name="to" value={value.to ?? ''} min={value.from ?? min ?? undefined} max={max ?? undefined}
             onChange={(e) => set({ to: e.currentTarget.value })} />
         </label>
         <label>
-          <span>{T.sort}</span>
+          <span>{t('filterSort')}</span>
           <select name="sort" value={value.sort ?? 'relevance'}
             onChange={(e) => set({ sort: e.currentTarget.value === 'date' ? 'date' : undefined })}>
-            <option value="relevance">{T.relevance}</option>
-            <option value="date">{T.newest}</option>
+            <option value="relevance">{t('sortRelevance')}</option>
+            <option value="date">{t('sortNewest')}</option>
           </select>
         </label>
         <button type="button" class="clear" disabled={!hasFilters(value)}
           onClick={() => onChange(value.sort ? { sort: value.sort } : NO_FILTERS)}>
-          {T.clear}
+          {t('filterClear')}
         </button>
       </div>
     </details>

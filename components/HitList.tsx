@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { HitView } from '../lib/search/views';
+import { t } from '../lib/ui/i18n';
 import { Snippet } from './Snippet';
 
 interface Props {
@@ -66,12 +67,12 @@ export function HitList({ hits, onOpen, onLeave, listRef, label }: Props) {
         return (
           <li key={r.id} data-remark-id={r.id} {...option}>
             <div class="who">
-              <span class="speaker">{r.speaker ?? '（発言者の記載なし）'}</span>
+              <span class="speaker">{r.speaker ?? t('noSpeaker')}</span>
               {r.role && <span class="role">{r.role}</span>}
             </div>
             <div class="where">
               {m.committee ?? m.title}
-              {m.number !== null && ` 第${m.number}回`}
+              {m.number !== null && ` ${t('meetingNth', String(m.number))}`}
               {m.date && <time dateTime={m.date}> {m.date}</time>}
             </div>
             <Snippet snippet={snippet} />

@@ -2,26 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Meeting, Remark } from '../lib/minutes/types';
 import { normalize } from '../lib/text/normalize';
+import { t } from '../lib/ui/i18n';
 import { RemarkView } from './RemarkView';
-
-/** The words the meeting view shows around the minutes (the viewer page supplies them). */
-export interface MeetingStrings {
-  committee: string;
-  organiser: string;
-  meetingNumber: string;
-  /** 24 → 第24回 */
-  nth: (n: number) => string;
-  date: string;
-  time: string;
-  venue: string;
-  attendees: string;
-  /** The heading of an attendee group that has no label. */
-  attendeesUnlabelled: string;
-  materials: string;
-  notes: string;
-  proceedings: string;
-  noSpeaker: string;
-}
 
 export interface MeetingViewProps {
   meeting: Meeting;
@@ -30,7 +12,6 @@ export interface MeetingViewProps {
   targetId: string | null;
   /** The looked-up term, emphasised inside the target remark. */
   term: string | null;
-  strings: MeetingStrings;
   /**
    * Whether a new target also takes the focus (default true). The viewer's
    * previous/next buttons keep it, so that pressing one again moves on.
@@ -39,7 +20,7 @@ export interface MeetingViewProps {
 }
 
 /** A whole meeting: its header, then every remark in order, with the target remark brought into view. */
-export function MeetingView({ meeting: m, remarks, targetId, term, strings: s, focusTarget = true }: MeetingViewProps) {
+export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget = true }: MeetingViewProps) {
   const target = useRef<HTMLElement>(null);
   const needle = term ? normalize(term) : '';
 
@@ -53,25 +34,25 @@ export function MeetingView({ meeting: m, remarks, targetId, term, strings: s, f
   return (
     <article class="meeting">
       <header class="meeting-header">
-        <h1>{m.title}</h1>
+        <h1 lang="ja">{m.title}</h1>
         <dl class="facts">
-          {m.committee && <Fact name={s.committee}>{m.committee}</Fact>}
-          {m.organiser && <Fact name={s.organiser}>{m.organiser}</Fact>}
-          {m.number !== null && <Fact name={s.meetingNumber}>{s.nth(m.number)}</Fact>}
+          {m.committee && <Fact name={t('meetingCommittee')}>{m.committee}</Fact>}
+          {m.organiser && <Fact name={t('meetingOrganiser')}>{m.organiser}</Fact>}
+          {m.number !== null && <Fact name={t('meetingNumber')}>{t('meetingNth', String(m.number))}</Fact>}
           {(m.date || m.dateText) && (
-            <Fact name={s.date}>
+            <Fact name={t('meetingDate')}>
               {m.date ? <time dateTime={m.date} title={m.dateText ?? undefined}>{m.date}</time> : m.dateText}
             </Fact>
           )}
-          {m.time && <Fact name={s.time}>{m.time}</Fact>}
-          {m.venue && <Fact name={s.venue}>{m.venue}</Fact>}
+          {m.time && <Fact name={t('meetingTime')}>{m.time}</Fact>}
+          {m.venue && <Fact name={t('meetingVenue')}>{m.venue}</Fact>}
         </dl>
         {m.attendees.length > 0 && (
           <section class="attendees">
-            <h2>{s.attendees}</h2>
+            <h2>{t('meetingAttendees')}</h2>
             {m.attendees.map((g, i) => (
               <div class="group" key={i}>
-                <h3>{g.group ?? s.attendeesUnlabelled}</h3>
+                <h3>{g.group ?? t('meetingAttendees')}</h3>
                 <ul class="members">
                   {g.members.map((name, j) => (
                     <li key={j}>{name}</li>
@@ -83,7 +64,7 @@ export function MeetingView({ meeting: m, remarks, targetId, term, strings: s, f
         )}
         {m.materials.length > 0 && (
           <section class="materials">
-            <h2>{s.materials}</h2>
+            <h2>{t('meetingMaterials')}</h2>
             <ul>
               {m.materials.map((name, i) => (
                 <li key={i}>{name}</li>
@@ -93,14 +74,14 @@ export function MeetingView({ meeting: m, remarks, targetId, term, strings: s, f
         )}
         {m.notes.length > 0 && (
           <section class="notes">
-            <h2>{s.notes}</h2>
+            <h2>{t('meetingNotes')}</h2>
             {m.notes.map((line, i) => (
               <p key={i}>{line}</p>
             ))}
           </section>
         )}
       </header>
-      <section class="proceedings" aria-label={s.proceedings}>
+      <section class="proceedings" aria-label={t('meetingProceedings')}>
         {remarks.map((r) => {
           const isTarget = r.id === targetId;
           return (
@@ -109,7 +90,7 @@ export function MeetingView({ meeting: m, remarks, targetId, term, strings: s, f
               remark={r}
               target={isTarget}
               needle={isTarget && needle !== '' ? needle : null}
-              noSpeaker={s.noSpeaker}
+              noSpeaker={t('noSpeaker')}
               elementRef={isTarget ? target : undefined}
             />
           );
@@ -123,7 +104,7 @@ function Fact({ name, children }: { name: string; children: ComponentChildren })
   return (
     <div class="fact">
       <dt>{name}</dt>
-      <dd>{children}</dd>
+      <dd lang="ja">{children}</dd>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Result } from '../lib/messaging/protocol';
 import type { HitView, SearchPageView } from '../lib/search/views';
 import { Filters, type FilterValues } from './Filters';
 import { HitList } from './HitList';
-import { T } from './SearchPanel.strings';
+import { plural, t } from '../lib/ui/i18n';
 
 export interface SearchPanelProps {
   query: string;
@@ -43,30 +43,30 @@ export function SearchPanel(p: SearchPanelProps) {
   return (
     <main aria-busy={p.busy} class={p.busy ? 'busy' : undefined}>
       <div class="bar">
-        <input type="search" ref={p.boxRef} value={p.query} placeholder={T.searchPlaceholder} aria-label={T.searchLabel}
+        <input type="search" ref={p.boxRef} value={p.query} placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')}
           onInput={(e) => p.onQuery(e.currentTarget.value)} onKeyDown={onBoxKey} autoFocus />
       </div>
       {page && <Filters page={page} value={p.filters} onChange={p.onFilters} />}
 
       <div class="state" role="status">
-        {idle && <p class="hint">{T.hint}</p>}
-        {!idle && p.busy && <p class="loading">{T.loading}</p>}
-        {page && !p.busy && page.total === 0 && <p class="status">{T.noResults}</p>}
+        {idle && <p class="hint">{t('searchHint')}</p>}
+        {!idle && p.busy && <p class="loading">{t('searchLoading')}</p>}
+        {page && !p.busy && page.total === 0 && <p class="status">{t('noRelatedRemarks')}</p>}
         {page && page.total > 0 && (
           <p class="count">
-            {T.count(page.total)}
-            {page.total > page.hits.length && <span class="shown"> — {T.shown(page.hits.length)}</span>}
+            {plural(page.total, 'searchCountOne', 'searchCountOther')}
+            {page.total > page.hits.length && <span class="shown"> — {t('searchShown', String(page.hits.length))}</span>}
           </p>
         )}
       </div>
-      {error && <p class="status error" role="alert">{T.error(error)}</p>}
-      {p.openError && <p class="error" role="alert">{T.openError(p.openError)}</p>}
+      {error && <p class="status error" role="alert">{t('searchError', error)}</p>}
+      {p.openError && <p class="error" role="alert">{t('openError', p.openError)}</p>}
 
       {page && page.hits.length > 0 && (
-        <HitList hits={page.hits} onOpen={p.onOpen} onLeave={focusBox} listRef={list} label={T.results} />
+        <HitList hits={page.hits} onOpen={p.onOpen} onLeave={focusBox} listRef={list} label={t('searchResults')} />
       )}
       {page && page.total > page.hits.length && (
-        <button type="button" class="more" onClick={p.onMore}>{T.more}</button>
+        <button type="button" class="more" onClick={p.onMore}>{t('searchMore')}</button>
       )}
     </main>
   );

@@ -9,44 +9,16 @@ import type { JSX } from 'preact';
 import { fromDraft, toDraft, type Draft, type FormError } from '../../lib/settings/form';
 import { DEFAULTS } from '../../lib/settings/settings';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../lib/settings/store';
-
-/** Every string the page shows, Japanese first, English beside it. A later change moves them to browser.i18n. */
-const T = {
-  title: '議事録レンズの設定 (Minutes Lens options)',
-  where: 'マークするサイト (where terms are marked)',
-  modeAll: 'すべてのサイト (all sites, except those blocked)',
-  modeChosen: '選んだサイトだけ (only the sites allowed below)',
-  allow: '許可するサイト (allowed sites)',
-  block: 'マークしないサイト (blocked sites: always off)',
-  hostsHint: '1 行に 1 つのホスト名。example.com は news.example.com も含みます (one hostname a line; example.com covers news.example.com)',
-  occurrences: 'マークする箇所 (which occurrences)',
-  first: '各語の最初の 1 か所 (first occurrence of each term)',
-  every: 'すべての箇所 (every occurrence)',
-  popover: 'ポップオーバー (popover)',
-  hoverDelay: '表示までの時間 (hover delay), ms',
-  popoverCount: '表示する発言の数 (remarks shown)',
-  theme: '配色 (theme)',
-  system: 'システムに合わせる (system)',
-  light: 'ライト (light)',
-  dark: 'ダーク (dark)',
-  save: '保存 (save)',
-  defaults: '既定に戻す (restore defaults)',
-  saved: '保存しました。開いているタブにもすぐ反映されます (saved; open tabs follow at once)',
-  unsaved: '未保存の変更があります (unsaved changes)',
-  saveFailed: (message: string) => `保存できませんでした (could not save): ${message}`,
-  invalidHosts: (lines: string[]) => `ホスト名ではありません (not hostnames): ${lines.join(', ')}`,
-  tooMany: (max: number) => `${max} 件までです (at most ${max})`,
-  range: (min: number, max: number) => `${min}〜${max} の整数 (a whole number from ${min} to ${max})`,
-};
+import { t } from '../../lib/ui/i18n';
 
 function errorText(error: FormError): string {
   switch (error.kind) {
     case 'invalid-hosts':
-      return T.invalidHosts(error.lines);
+      return t('optionsInvalidHosts', error.lines.join(', '));
     case 'too-many':
-      return T.tooMany(error.max);
+      return t('optionsTooMany', String(error.max));
     case 'range':
-      return T.range(error.min, error.max);
+      return t('optionsRange', String(error.min), String(error.max));
   }
 }
 
@@ -107,39 +79,39 @@ export function OptionsApp() {
 
   return (
     <form onSubmit={onSubmit} novalidate>
-      <h1>{T.title}</h1>
+      <h1>{t('optionsTitle')}</h1>
       <fieldset>
-        <legend>{T.where}</legend>
-        {radio('mode', 'all', T.modeAll)}
-        {radio('mode', 'chosen', T.modeChosen)}
-        <label for="allow">{T.allow}</label>
+        <legend>{t('optionsWhere')}</legend>
+        {radio('mode', 'all', t('optionsModeAll'))}
+        {radio('mode', 'chosen', t('optionsModeChosen'))}
+        <label for="allow">{t('optionsAllow')}</label>
         <textarea id="allow" rows={4} spellcheck={false} value={draft.allow} onInput={(e) => set('allow', e.currentTarget.value)} {...invalid('allow')} />
         {fieldError('allow')}
-        <label for="block">{T.block}</label>
+        <label for="block">{t('optionsBlock')}</label>
         <textarea id="block" rows={4} spellcheck={false} value={draft.block} onInput={(e) => set('block', e.currentTarget.value)} {...invalid('block')} />
         {fieldError('block')}
-        <p class="hint">{T.hostsHint}</p>
+        <p class="hint">{t('optionsHostsHint')}</p>
       </fieldset>
       <fieldset>
-        <legend>{T.occurrences}</legend>
-        {radio('occurrences', 'first', T.first)}
-        {radio('occurrences', 'all', T.every)}
+        <legend>{t('optionsOccurrences')}</legend>
+        {radio('occurrences', 'first', t('optionsFirst'))}
+        {radio('occurrences', 'all', t('optionsEvery'))}
       </fieldset>
       <fieldset>
-        <legend>{T.popover}</legend>
-        <label for="hoverDelayMs">{T.hoverDelay}</label>
+        <legend>{t('optionsPopover')}</legend>
+        <label for="hoverDelayMs">{t('optionsHoverDelay')}</label>
         <input id="hoverDelayMs" type="number" step={50} value={draft.hoverDelayMs} onInput={(e) => set('hoverDelayMs', e.currentTarget.value)} {...invalid('hoverDelayMs')} />
         {fieldError('hoverDelayMs')}
-        <label for="popoverCount">{T.popoverCount}</label>
+        <label for="popoverCount">{t('optionsPopoverCount')}</label>
         <input id="popoverCount" type="number" step={1} value={draft.popoverCount} onInput={(e) => set('popoverCount', e.currentTarget.value)} {...invalid('popoverCount')} />
         {fieldError('popoverCount')}
-        <p class="label">{T.theme}</p>
-        {radio('theme', 'system', T.system)}
-        {radio('theme', 'light', T.light)}
-        {radio('theme', 'dark', T.dark)}
+        <p class="label">{t('optionsTheme')}</p>
+        {radio('theme', 'system', t('optionsSystem'))}
+        {radio('theme', 'light', t('optionsLight'))}
+        {radio('theme', 'dark', t('optionsDark'))}
       </fieldset>
       <div class="actions">
-        <button type="submit">{T.save}</button>
+        <button type="submit">{t('optionsSave')}</button>
         <button
           type="button"
           onClick={() => {
@@ -149,10 +121,10 @@ export function OptionsApp() {
             setStatus(null);
           }}
         >
-          {T.defaults}
+          {t('optionsDefaults')}
         </button>
         <p class="status" role="status">
-          {status?.kind === 'saved' ? T.saved : status?.kind === 'failed' ? T.saveFailed(status.message) : dirty ? T.unsaved : ''}
+          {status?.kind === 'saved' ? t('optionsSaved') : status?.kind === 'failed' ? t('optionsSaveFailed', status.message) : dirty ? t('optionsUnsaved') : ''}
         </p>
       </div>
     </form>

@@ -1,14 +1,5 @@
 import { useState } from 'preact/hooks';
-
-export interface ToolbarStrings {
-  label: string;
-  back: string;
-  previous: string;
-  next: string;
-  copy: string;
-  copied: string;
-  copyFailed: string;
-}
+import { t } from '../../lib/ui/i18n';
 
 export interface ToolbarProps {
   /** Where "back to search" goes. */
@@ -17,13 +8,12 @@ export interface ToolbarProps {
   onNext: (() => void) | null;
   /** The citation of the current remark, or null when no remark is current. */
   citation: string | null;
-  strings: ToolbarStrings;
 }
 
 type Copy = { ok: boolean; text: string } | null;
 
 /** The viewer's controls: back to the search, previous/next remark, copy a citation. */
-export function Toolbar({ backHref, onPrevious, onNext, citation, strings: s }: ToolbarProps) {
+export function Toolbar({ backHref, onPrevious, onNext, citation }: ToolbarProps) {
   const [copied, setCopy] = useState<Copy>(null);
   // Another remark: the message about the last one no longer applies.
   const copy = copied?.text === citation ? copied : null;
@@ -40,18 +30,18 @@ export function Toolbar({ backHref, onPrevious, onNext, citation, strings: s }: 
   };
 
   return (
-    <nav class="toolbar" aria-label={s.label}>
-      <a class="back" href={backHref}>{s.back}</a>
-      <button type="button" class="previous" disabled={!onPrevious} onClick={() => onPrevious?.()}>{s.previous}</button>
-      <button type="button" class="next" disabled={!onNext} onClick={() => onNext?.()}>{s.next}</button>
-      <button type="button" class="copy" disabled={citation === null} onClick={() => void copyCitation()}>{s.copy}</button>
+    <nav class="toolbar" aria-label={t('toolbarLabel')}>
+      <a class="back" href={backHref}>{t('toolbarBack')}</a>
+      <button type="button" class="previous" disabled={!onPrevious} onClick={() => onPrevious?.()}>{t('toolbarPrevious')}</button>
+      <button type="button" class="next" disabled={!onNext} onClick={() => onNext?.()}>{t('toolbarNext')}</button>
+      <button type="button" class="copy" disabled={citation === null} onClick={() => void copyCitation()}>{t('toolbarCopy')}</button>
       {/* The copied text stays readable in the page (and to tests) as data-citation. */}
       <output class={`copy-status${copy && !copy.ok ? ' failed' : ''}`} aria-live="polite" data-citation={copy?.text}>
-        {copy && (copy.ok ? s.copied : s.copyFailed)}
+        {copy && (copy.ok ? t('toolbarCopied') : t('toolbarCopyFailed'))}
       </output>
       {copy && !copy.ok && (
         <textarea class="citation-text" readOnly rows={3} value={copy.text}
-          ref={(el) => el?.select()} aria-label={s.copy} />
+          ref={(el) => el?.select()} aria-label={t('toolbarCopy')} />
       )}
     </nav>
   );

@@ -1,47 +1,20 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { MeetingView, type MeetingStrings } from '../../components/MeetingView';
+import { MeetingView } from '../../components/MeetingView';
 import { PENDING_QUERY_KEY, type PendingQuery } from '../../lib/background/panel';
 import type { Meeting, Remark } from '../../lib/minutes/types';
 import { makeAnchor, resolveAnchor } from '../../lib/ui/anchor';
 import { citationText } from '../../lib/ui/citation';
 import { call } from '../../lib/ui/client';
+import { localizePage, t } from '../../lib/ui/i18n';
 import { meetingOfRemark, passageUrl, readPassageUrl, searchUrl } from '../../lib/ui/urls';
-import { Toolbar, type ToolbarStrings } from './Toolbar';
+import { Toolbar } from './Toolbar';
 
-/** The viewer's words (Japanese, English in parentheses) until they move to i18n. */
-const UI = {
-  appName: '議事録レンズ (Minutes Lens)',
-  loading: '読み込み中… (Loading…)',
-  notFound: '会議が見つかりません (Meeting not found)',
-  noRemark: 'この会議にこの発言は見つかりません (This remark is not in the meeting)',
-  error: '議事録を読み込めませんでした (Could not load the minutes)',
-  noSpeaker: '発言者の記載なし',
-  toolbar: {
-    label: '発言の操作 (Passage tools)',
-    back: '← 検索に戻る (Back to search)',
-    previous: '↑ 前の発言 (Previous remark)',
-    next: '↓ 次の発言 (Next remark)',
-    copy: '引用をコピー (Copy citation)',
-    copied: 'コピーしました (copied)',
-    copyFailed: 'コピーできませんでした。下の文を選んでコピーしてください (Could not copy: select the text below)',
-  } satisfies ToolbarStrings,
-  meeting: {
-    committee: '会議 (Committee)',
-    organiser: '主催 (Organiser)',
-    meetingNumber: '回 (Meeting)',
-    nth: (n: number) => `第${n}回`,
-    date: '日付 (Date)',
-    time: '時間 (Time)',
-    venue: '場所 (Venue)',
-    attendees: '出席者 (Attendees)',
-    attendeesUnlabelled: '出席者 (Attendees)',
-    materials: '配布資料 (Materials)',
-    notes: 'その他 (Notes)',
-    proceedings: '議事 (Proceedings)',
-    noSpeaker: '（発言者の記載なし） (speaker not given)',
-  } satisfies MeetingStrings,
-};
+/**
+ * Said in a citation when the minutes give no speaker. A citation is Japanese
+ * text about Japanese minutes (lib/ui/citation.ts), whatever the UI language.
+ */
+const CITATION_NO_SPEAKER = '発言者の記載なし';
 
 type State =
   | { kind: 'loading' }
@@ -84,7 +57,7 @@ function App() {
   }, []);
 
   useEffect(() => {
-    document.title = state.kind === 'ready' ? `${state.meeting.title} — ${UI.appName}` : UI.appName;
+    document.title = state.kind === 'ready' ? `${state.meeting.title} — ${t('extName')}` : t('extName');
   }, [state]);
 
   // The address names the remark shown, with its quote: a copied or bookmarked URL survives a rebuild.
@@ -97,18 +70,18 @@ function App() {
 
   switch (state.kind) {
     case 'loading':
-      return <p class="status loading" role="status">{UI.loading}</p>;
+      return <p class="status loading" role="status">{t('viewerLoading')}</p>;
     case 'not-found':
       return (
         <p class="status not-found" role="alert">
-          {UI.notFound}
+          {t('viewerNotFound')}
           {anchor.remark && <code class="asked">{anchor.remark}</code>}
         </p>
       );
     case 'error':
       return (
         <div class="status error" role="alert">
-          <p>{UI.error}</p>
+          <p>{t('viewerError')}</p>
           <p class="detail">{state.error}</p>
         </div>
       );
@@ -122,15 +95,15 @@ function App() {
       return (
         <>
           <Toolbar backHref={query ? searchUrl(query) : '/search.html'} onPrevious={go(before)} onNext={go(after)}
-            citation={current ? citationText(state.meeting, current, { noSpeaker: UI.noSpeaker }) : null}
-            strings={UI.toolbar} />
-          {!current && <p class="status no-remark" role="status">{UI.noRemark}</p>}
+            citation={current ? citationText(state.meeting, current, { noSpeaker: CITATION_NO_SPEAKER }) : null} />
+          {!current && <p class="status no-remark" role="status">{t('viewerNoRemark')}</p>}
           <MeetingView meeting={state.meeting} remarks={state.remarks} targetId={target.id} term={term}
-            strings={UI.meeting} focusTarget={target.focus} />
+            focusTarget={target.focus} />
         </>
       );
     }
   }
 }
 
+localizePage(t('extName'));
 render(<App />, document.getElementById('app')!);

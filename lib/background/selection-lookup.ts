@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Reply } from '../messaging/protocol';
+import { t } from '../ui/i18n';
 import { queryFromSelection } from '../ui/selection';
 import { openPanel, showQuery } from './panel';
 
@@ -15,8 +16,8 @@ export function setUpSelectionLookup(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_ID,
-      // %s is the browser's own placeholder for the selection: it inserts it as text.
-      title: '「%s」を議事録で検索',
+      // %s (kept by the message) is the browser's own placeholder for the selection: it inserts it as text.
+      title: t('menuLookupSelection'),
       contexts: ['selection'],
     });
   });

@@ -12,7 +12,8 @@ import { browser } from 'wxt/browser';
 import type { Reply } from '../messaging/protocol';
 import { toggleSite } from '../settings/settings';
 import { loadSettings, saveSettings } from '../settings/store';
-import { NO_SITE, TEXT, UNAVAILABLE, type Badge } from './badge';
+import { t } from '../ui/i18n';
+import { noSite, unavailable, type Badge } from './badge';
 import { openPanel } from './panel';
 
 export const PANEL_MENU_ID = 'minutes-lens-open-panel';
@@ -45,7 +46,7 @@ export async function toggleTab(tab: Tab): Promise<void> {
     const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/ping', payload: {} }).catch(() => undefined)) as
       | Reply<'content/ping'>
       | undefined;
-    if (!reply?.ok) return await showBadge(tabId, UNAVAILABLE);
+    if (!reply?.ok) return await showBadge(tabId, unavailable());
     let hostname = '';
     try {
       hostname = new URL(reply.value.url).hostname;
@@ -54,7 +55,7 @@ export async function toggleTab(tab: Tab): Promise<void> {
     }
     const settings = await loadSettings();
     const next = toggleSite(settings, hostname);
-    if (next === settings) return await showBadge(tabId, NO_SITE); // file: pages and the like have no site
+    if (next === settings) return await showBadge(tabId, noSite()); // file: pages and the like have no site
     const saved = await saveSettings(next);
     if (!saved.ok) console.warn('Minutes Lens: could not save the settings', saved.error);
   } catch (e) {
@@ -66,7 +67,7 @@ export function setUpToolbar(): void {
   browser.runtime.onInstalled.addListener(() => {
     // MV2 (Firefox) names the button's menu context 'browser_action'.
     const context = browser.runtime.getManifest().manifest_version === 2 ? 'browser_action' : 'action';
-    browser.contextMenus.create({ id: PANEL_MENU_ID, title: TEXT.openPanel, contexts: [context] });
+    browser.contextMenus.create({ id: PANEL_MENU_ID, title: t('menuOpenPanel'), contexts: [context] });
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

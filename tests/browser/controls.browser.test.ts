@@ -98,11 +98,11 @@ describe('reader controls', () => {
     expect(await restOn(page, 'IoT機器')).toBe(true);
     await page.keyboard.press('Escape');
 
-    // Off: no marks, no highlight, no popover, badge 'off'; the block list names the site.
+    // Off: no marks, no highlight, no popover, badge 'オフ' (the browser is in Japanese); the block list names the site.
     await clickToolbar(page);
     await waitForState(page, (s) => !s.on && s.marked.length === 0, 'switched off');
     await expect(highlightCount(page)).resolves.toBe(0);
-    await expect.poll(() => badgeOf(tabId)).toBe('off');
+    await expect.poll(() => badgeOf(tabId)).toBe('オフ');
     expect(await restOn(page, 'IoT機器')).toBe(false);
     const stored = await browser.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.get('settings'),
@@ -116,7 +116,7 @@ describe('reader controls', () => {
     expect(reloaded.marked).toEqual([]);
     expect(reloaded.scans).toBe(0);
     await expect(highlightCount(page)).resolves.toBe(0);
-    await expect.poll(() => badgeOf(tabId)).toBe('off');
+    await expect.poll(() => badgeOf(tabId)).toBe('オフ');
     expect(await restOn(page, 'テレワーク')).toBe(false);
 
     // On again: marked again, the badge counts, the popover opens.
@@ -135,10 +135,10 @@ describe('reader controls', () => {
     await article.evaluate(() => ((window as unknown as { probe: number }).probe = 1)); // gone if the page reloads
 
     const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByLabel('すべての箇所 (every occurrence)').check();
-    await options.getByLabel('表示する発言の数 (remarks shown)').fill('1');
-    await options.getByLabel('ダーク (dark)').check();
-    await options.getByRole('button', { name: '保存 (save)' }).click();
+    await options.getByLabel('すべての箇所').check();
+    await options.getByLabel('表示する発言の数').fill('1');
+    await options.getByLabel('ダーク').check();
+    await options.getByRole('button', { name: '保存' }).click();
     await expect(options.getByRole('status').textContent()).resolves.toContain('保存しました');
 
     // Every occurrence now: IoT機器 appears three times in the article.
@@ -160,7 +160,7 @@ describe('reader controls', () => {
     // contextMenus cannot list items; updating one that does not exist fails.
     const updated = await browser.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: Chrome }).chrome.contextMenus
-        .update('minutes-lens-open-panel', { title: 'サイドパネルを開く (open the side panel)' })
+        .update('minutes-lens-open-panel', { title: 'サイドパネルを開く' })
         .then(() => 'ok', (e: unknown) => String(e)),
     );
     expect(updated).toBe('ok');
@@ -168,15 +168,15 @@ describe('reader controls', () => {
 
   it('refuses hostnames that are not ones on the options page, and saves nothing', async () => {
     const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByLabel('マークしないサイト (blocked sites: always off)').fill('Example.COM\nnot a host');
-    await options.getByRole('button', { name: '保存 (save)' }).click();
+    await options.getByLabel('マークしないサイト', { exact: true }).fill('Example.COM\nnot a host');
+    await options.getByRole('button', { name: '保存' }).click();
     await expect(options.getByRole('alert').textContent()).resolves.toContain('not a host');
     const stored = await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.get('settings'));
     expect(stored).toEqual({});
-    await options.getByLabel('マークしないサイト (blocked sites: always off)').fill('Example.COM\nhttps://news.example.org/a');
-    await options.getByRole('button', { name: '保存 (save)' }).click();
+    await options.getByLabel('マークしないサイト', { exact: true }).fill('Example.COM\nhttps://news.example.org/a');
+    await options.getByRole('button', { name: '保存' }).click();
     await expect(options.getByRole('status').textContent()).resolves.toContain('保存しました');
-    await expect(options.getByLabel('マークしないサイト (blocked sites: always off)').inputValue()).resolves.toBe('example.com\nnews.example.org');
+    await expect(options.getByLabel('マークしないサイト', { exact: true }).inputValue()).resolves.toBe('example.com\nnews.example.org');
   });
 
   it.each(['about:blank', 'chrome://version/'])('does nothing, without an error, on a page it cannot work on (%s)', async (url) => {

@@ -44,7 +44,12 @@ describe('browser harness', () => {
     const name = await browser.serviceWorker.evaluate(
       () => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest().name,
     );
-    expect(name).toBe(built.name);
+    // The built name is a message (__MSG_extName__); the browser resolves it in its language, Japanese here.
+    expect(built.name).toBe('__MSG_extName__');
+    const messages = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales', 'ja', 'messages.json'), 'utf8')) as {
+      extName: { message: string };
+    };
+    expect(name).toBe(messages.extName.message);
   });
 
   it('runs the content script on a page served from 127.0.0.1', async () => {

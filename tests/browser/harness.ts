@@ -35,6 +35,20 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
+/**
+ * What makes Chromium's UI language, and so the extension's messages, `lang`
+ * (the tests default to Japanese): on Linux Chromium takes it from LANGUAGE, so
+ * the environment says it as well as `--lang`; `locale` sets the pages' own
+ * navigator.language and Accept-Language to match.
+ */
+export function languageOptions(lang = 'ja'): { env: Record<string, string>; locale: string; args: string[] } {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return { env: { ...env, LANGUAGE: lang }, locale: lang, args: [`--lang=${lang}`] };
+}
+
 // ---------------------------------------------------------------- server
 
 /** An in-memory response, e.g. a page served with a CSP header. */
@@ -130,10 +144,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension in a fresh, temporary profile. */
+/**
+ * Launches Chromium with the built extension in a fresh, temporary profile.
+ * `lang` (default Japanese) is the browser's UI language, which picks the
+ * extension's messages: on Linux Chromium reads it from LANGUAGE, so both the
+ * environment and `--lang` say it, and a stray system locale cannot.
+ */
 export async function launchWithExtension(
-  options: { extensionDir?: string } = {},
+  options: { extensionDir?: string; lang?: string } = {},
 ): Promise<ExtensionBrowser> {
+  const lang = options.lang ?? 'ja';
   const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
   const userDataDir = await mkdtemp(join(tmpdir(), 'minutes-lens-chromium-'));
   let context: BrowserContext | undefined;
@@ -141,8 +161,10 @@ export async function launchWithExtension(
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // see CHROMIUM_ARGS: --headless=new does it
+      ...languageOptions(lang),
       args: [
         ...CHROMIUM_ARGS,
+        ...languageOptions(lang).args,
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
       ],

@@ -42,7 +42,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_DIR, contentState, startServer, textCentre, type TestServer } from './harness';
+import { CHROMIUM_ARGS, languageOptions, CHROMIUM_PATH, EXTENSION_DIR, contentState, startServer, textCentre, type TestServer } from './harness';
 
 const DIALOG = 'minutes-lens-root [role=dialog]';
 const PANEL = /\/sidepanel\.html$/;
@@ -72,8 +72,11 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
       executablePath: CHROMIUM_PATH,
       headless: false, // --headless=new in CHROMIUM_ARGS
+      env: languageOptions().env,
+      locale: languageOptions().locale,
       args: [
         ...CHROMIUM_ARGS,
+        ...languageOptions().args,
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
         '--remote-debugging-port=0', // for the side panel's connection
@@ -189,7 +192,7 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     // The passage, from the popover, in the viewer tab.
     const [viewer] = await Promise.all([
       ctx.waitForEvent('page', { timeout: 10_000 }),
-      article.locator(`${DIALOG} ol li`).first().getByRole('button', { name: '原文を開く (open passage)' }).click(),
+      article.locator(`${DIALOG} ol li`).first().getByRole('button', { name: '原文を開く' }).click(),
     ]);
     await viewer.waitForURL(/\/viewer\.html/);
     await viewer.locator('[aria-current="true"]').waitFor({ timeout: 10_000 });
@@ -202,7 +205,7 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     // All results, from the popover: the real side panel opens and searches for the term.
     await article.bringToFront();
     await hover(article, 'テレワーク');
-    await article.locator(DIALOG).getByRole('button', { name: 'すべての結果 (see all)' }).click();
+    await article.locator(DIALOG).getByRole('button', { name: 'すべての結果' }).click();
     const panel = await findPanel();
     const panelSettled = () => panel.locator('main[aria-busy="false"]').waitFor({ timeout: 10_000 });
     await panel.locator('.hits [role="option"]').first().waitFor({ timeout: 10_000 });

@@ -45,7 +45,7 @@ describe('search in the extension', () => {
     await expect(first.locator('.speaker').textContent()).resolves.toBe(top.remark.speaker ?? '（発言者の記載なし）');
 
     await page.getByRole('searchbox').fill('量子コンピュータ');
-    await expect(page.locator('.status').textContent()).resolves.toBe('議事録に関連する発言はありません (no related remarks in the minutes)');
+    await expect(page.locator('.status').textContent()).resolves.toBe('議事録に関連する発言はありません');
     await page.close();
   });
 

@@ -20,10 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { MinutesIndex } from '../../lib/search/engine';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_DIR, type Chrome } from './harness';
+import { CHROMIUM_ARGS, languageOptions, CHROMIUM_PATH, EXTENSION_DIR, type Chrome } from './harness';
 
 const PANEL = /\/sidepanel\.html$/;
-const NO_RESULTS = '議事録に関連する発言はありません (no related remarks in the minutes)';
+const NO_RESULTS = '議事録に関連する発言はありません';
 
 describe('side panel', () => {
   let userDataDir: string;
@@ -42,8 +42,11 @@ describe('side panel', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false,
+      env: languageOptions().env,
+      locale: languageOptions().locale,
       args: [
         ...CHROMIUM_ARGS,
+        ...languageOptions().args,
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
         '--remote-debugging-port=0',
@@ -134,7 +137,7 @@ describe('side panel', () => {
     await box().fill('テレワーク');
     await settled();
     const all = await hits().count();
-    const speaker = panel.getByLabel('発言者 (speaker)');
+    const speaker = panel.getByLabel('発言者');
     await expect(speaker.locator('option[value="後藤"]').textContent()).resolves.toBe('後藤 (6)');
     await speaker.selectOption('後藤');
     await settled();
@@ -143,7 +146,7 @@ describe('side panel', () => {
     expect(speakers.every((s) => s === '後藤')).toBe(true);
     expect(all).toBeGreaterThan(6);
 
-    await panel.getByRole('button', { name: '絞り込みを解除 (clear filters)' }).click();
+    await panel.getByRole('button', { name: '絞り込みを解除' }).click();
     await settled();
     await expect(hits().count()).resolves.toBe(all);
     await expect(speaker.inputValue()).resolves.toBe('');
@@ -152,8 +155,8 @@ describe('side panel', () => {
   it('filters by a date range, within the dates the results span', async () => {
     await box().fill('セキュリティ');
     await settled();
-    const from = panel.getByLabel('開始日 (from)');
-    const to = panel.getByLabel('終了日 (to)');
+    const from = panel.getByLabel('開始日');
+    const to = panel.getByLabel('終了日');
     await expect(from.getAttribute('min')).resolves.toBe('2013-06-20');
     await expect(to.getAttribute('max')).resolves.toBe('2020-05-28');
     await from.fill('2017-01-01');
@@ -164,7 +167,7 @@ describe('side panel', () => {
     const shown = await dates();
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((d) => d! >= '2017-01-01' && d! <= '2019-12-31')).toBe(true);
-    await panel.getByRole('button', { name: '絞り込みを解除 (clear filters)' }).click();
+    await panel.getByRole('button', { name: '絞り込みを解除' }).click();
     await settled();
   });
 
@@ -174,12 +177,12 @@ describe('side panel', () => {
     const newestFirst = (ds: (string | null)[]) => ds.every((d, i) => i === 0 || ds[i - 1]! >= d!);
     // By relevance the dates are mixed, so the check below can tell the orders apart.
     expect(newestFirst(await dates())).toBe(false);
-    await panel.getByLabel('並び順 (sort)').selectOption('date');
+    await panel.getByLabel('並び順').selectOption('date');
     await settled();
     const sorted = await dates();
     expect(sorted[0]).toBe('2020-05-28');
     expect(newestFirst(sorted)).toBe(true);
-    await panel.getByLabel('並び順 (sort)').selectOption('relevance');
+    await panel.getByLabel('並び順').selectOption('relevance');
     await settled();
   });
 

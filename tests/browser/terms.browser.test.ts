@@ -141,8 +141,8 @@ describe('terms on web pages', () => {
     await expect(first.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect(first.locator('mark').count()).resolves.toBeGreaterThan(0);
     await expect(dialog.locator('mark').allTextContents()).resolves.toContain('IoT機器');
-    await expect(first.getByRole('button', { name: '原文を開く (open passage)' }).count()).resolves.toBe(1);
-    await expect(dialog.getByRole('button', { name: 'すべての結果 (see all)' }).count()).resolves.toBe(1);
+    await expect(first.getByRole('button', { name: '原文を開く' }).count()).resolves.toBe(1);
+    await expect(dialog.getByRole('button', { name: 'すべての結果' }).count()).resolves.toBe(1);
 
     // Below the term and inside the viewport.
     const box = (await dialog.boundingBox())!;
@@ -182,7 +182,7 @@ describe('terms on web pages', () => {
     await waitForMarked(page, ['cyber-insurance']);
     await hover(page, 'Cyber insurance');
     await expect(page.locator(`${DIALOG} .term`).textContent()).resolves.toBe('サイバー保険');
-    await page.locator(DIALOG).getByRole('button', { name: 'すべての結果 (see all)' }).click();
+    await page.locator(DIALOG).getByRole('button', { name: 'すべての結果' }).click();
     // The click's gesture reaches the background with the message, so its chrome.sidePanel.open()
     // succeeds: the side panel opens, not a search tab. Playwright is not attached to side-panel
     // targets (see sidepanel.browser.test.ts), so find it over CDP, and see that it searched for the
@@ -212,7 +212,7 @@ describe('terms on web pages', () => {
 
     const [viewer] = await Promise.all([
       browser.context.waitForEvent('page', { timeout: 10_000 }),
-      first.getByRole('button', { name: '原文を開く (open passage)' }).click(),
+      first.getByRole('button', { name: '原文を開く' }).click(),
     ]);
     pages.push(viewer);
     await viewer.waitForURL(/viewer\.html/);

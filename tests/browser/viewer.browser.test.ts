@@ -228,8 +228,8 @@ describe('passage viewer', () => {
     await page.goto(viewerUrl(steps[start]!.id, TERM));
     await waitForTarget(page, steps[start]!.id);
 
-    const next = page.getByRole('button', { name: /次の発言.*Next remark/ });
-    const previous = page.getByRole('button', { name: /前の発言.*Previous remark/ });
+    const next = page.getByRole('button', { name: '↓ 次の発言' });
+    const previous = page.getByRole('button', { name: '↑ 前の発言' });
     await next.click();
     const after = steps[start + 1]!;
     await waitForCurrent(page, after.id);
@@ -279,7 +279,7 @@ describe('passage viewer', () => {
     await page.getByRole('button', { name: /引用をコピー/ }).click();
     const status = page.locator('output.copy-status');
     await page.waitForFunction(() => document.querySelector('output.copy-status')?.textContent !== '', null, { timeout: 5_000 });
-    await expect(status.textContent()).resolves.toBe('コピーしました (copied)');
+    await expect(status.textContent()).resolves.toBe('コピーしました');
     await expect(status.getAttribute('data-citation')).resolves.toBe(expected);
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(expected);
 

@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, MAX_LISTED_SITES, POPOVER_COUNT_MAX } from '../../lib/limits';
 import { badgeFor } from '../../lib/background/badge';
 import { fromDraft, toDraft } from '../../lib/settings/form';
 import { DEFAULTS, normalizeHost, parseSettings, siteEnabled, toggleSite, type Settings } from '../../lib/settings/settings';
+
+// No browser.i18n in Node: the English messages stand in, $1… filled as the browser would.
+vi.mock('../../lib/ui/i18n', () => {
+  const t = (key: keyof typeof en, ...subs: string[]) => {
+    const m = en[key] as { message: string; placeholders?: Record<string, { content: string }> };
+    return m.message.replace(/\$(\w+)\$/g, (_, name: string) =>
+      (m.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (_x, i: string) => subs[Number(i) - 1] ?? ''));
+  };
+  return { t, plural: (n: number, one: keyof typeof en, other: keyof typeof en) => t(n === 1 ? one : other, String(n)) };
+});
 
 const settings = (over: Partial<Settings>): Settings => ({ ...DEFAULTS, ...over });
 
@@ -181,5 +192,10 @@ describe('the toolbar badge', () => {
     [0, false, 'off'],
   ])('%i marks, on: %s → %j', (count, on, text) => {
     expect(badgeFor(count, on).text).toBe(text);
+  });
+
+  it('says how many terms are marked, in the singular for one', () => {
+    expect(badgeFor(1, true).title).toBe('Minutes Lens: 1 term marked. Click to switch off on this site');
+    expect(badgeFor(7, true).title).toBe('Minutes Lens: 7 terms marked. Click to switch off on this site');
   });
 });

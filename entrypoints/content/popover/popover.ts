@@ -12,7 +12,8 @@ import { HOST_TAG } from '../readable';
 import { h } from './dom';
 import { place } from './position';
 import { POPOVER_CSS } from './styles';
-import { TEXT, footer, header, hitList, status } from './view';
+import { t } from '../../../lib/ui/i18n';
+import { footer, header, hitList, status } from './view';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
@@ -61,13 +62,13 @@ export class Popover {
     const { count, theme } = this.options();
     this.mark = mark;
     this.anchor = anchor;
-    this.body = h('div', { class: 'body' }, status(TEXT.loading));
+    this.body = h('div', { class: 'body' }, status(t('popoverLoading')));
     const panel = h(
       'div',
       {
         class: 'panel',
         role: 'dialog',
-        'aria-label': `${mark.term}: 議事録の関連発言 (related remarks)`,
+        'aria-label': t('popoverDialog', mark.term),
         'aria-busy': 'true',
         'data-theme': theme,
       },
@@ -85,9 +86,9 @@ export class Popover {
       panel.removeAttribute('aria-busy');
       this.body.replaceChildren(
         !reply.ok
-          ? status(TEXT.error, true)
+          ? status(t('popoverError'), true)
           : reply.value.hits.length === 0
-            ? status(TEXT.empty)
+            ? status(t('noRelatedRemarks'))
             : hitList(reply.value.hits, (remarkId) => this.act('lens/open-passage', { remarkId, term: mark.term })),
       );
       this.position();
@@ -144,7 +145,7 @@ export class Popover {
     void call(send, type, payload).then((reply) => {
       if (generation !== this.lookup) return;
       if (reply.ok) this.close();
-      else this.body?.prepend(status(TEXT.error, true));
+      else this.body?.prepend(status(t('popoverError'), true));
     });
   }
 

@@ -1,16 +1,7 @@
 /** The popover's contents for each state: looking up, related remarks, none, or an error. */
 import type { HitView } from '../../../lib/search/views';
+import { t, uiLanguage } from '../../../lib/ui/i18n';
 import { h } from './dom';
-
-export const TEXT = {
-  loading: '関連する発言を探しています… (looking up related remarks)',
-  empty: '議事録に関連する発言はありません (no related remarks in the minutes)',
-  error: '発言を読み込めませんでした (could not load the remarks)',
-  noSpeaker: '発言者の記載なし',
-  open: '原文を開く (open passage)',
-  all: 'すべての結果 (see all)',
-  list: '関連する発言 (related remarks)',
-};
 
 export function header(term: string, english: string | undefined): HTMLElement {
   return h('header', {}, h('span', { class: 'term', lang: 'ja' }, term), english && h('span', { class: 'en', lang: 'en' }, english));
@@ -21,13 +12,13 @@ export function status(text: string, error = false): HTMLElement {
 }
 
 export function hitList(hits: readonly HitView[], onOpen: (remarkId: string) => void): HTMLElement {
-  return h('ol', { 'aria-label': TEXT.list }, ...hits.map((hit) => hitItem(hit, onOpen)));
+  return h('ol', { 'aria-label': t('popoverList') }, ...hits.map((hit) => hitItem(hit, onOpen)));
 }
 
 function hitItem({ remark, meeting, snippet }: HitView, onOpen: (remarkId: string) => void): HTMLElement {
-  const open = h('button', { type: 'button', class: 'open' }, TEXT.open);
+  const open = h('button', { type: 'button', class: 'open' }, t('popoverOpen'));
   open.addEventListener('click', () => onOpen(remark.id));
-  const meta = [meeting.committee ?? meeting.title, meeting.number !== null ? `第${meeting.number}回` : null]
+  const meta = [meeting.committee ?? meeting.title, meeting.number !== null ? t('meetingNth', String(meeting.number)) : null]
     .filter((part): part is string => part !== null)
     .join(' ');
   return h(
@@ -36,7 +27,7 @@ function hitItem({ remark, meeting, snippet }: HitView, onOpen: (remarkId: strin
     h(
       'div',
       { class: 'who' },
-      h('span', { class: 'speaker' }, remark.speaker ?? TEXT.noSpeaker),
+      h('span', { class: 'speaker' }, remark.speaker ?? t('noSpeaker')),
       remark.speaker !== null && remark.role !== null && ' ',
       remark.speaker !== null && remark.role !== null && h('span', { class: 'role' }, remark.role),
     ),
@@ -46,10 +37,13 @@ function hitItem({ remark, meeting, snippet }: HitView, onOpen: (remarkId: strin
   );
 }
 
-/** 2020-10-29 → 2020年10月29日, as the minutes write dates. */
+/** 2020-10-29 → 2020年10月29日 (as the minutes write dates) in Japanese, October 29, 2020 in English. */
+let longDate: Intl.DateTimeFormat | undefined;
+const LONG_DATE = () => (longDate ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'UTC' }));
+
 function dateView(iso: string): HTMLElement {
   const [y, m, d] = iso.split('-').map(Number);
-  return h('time', { datetime: iso }, y && m && d ? `${y}年${m}月${d}日` : iso);
+  return h('time', { datetime: iso }, y && m && d ? LONG_DATE().format(Date.UTC(y, m - 1, d)) : iso);
 }
 
 /** The snippet's text with its matched ranges in <mark>. */
@@ -67,7 +61,7 @@ function marked(text: string, ranges: readonly [number, number][]): (string | HT
 }
 
 export function footer(onAll: () => void): HTMLElement {
-  const all = h('button', { type: 'button', class: 'all' }, TEXT.all);
+  const all = h('button', { type: 'button', class: 'all' }, t('popoverAll'));
   all.addEventListener('click', onAll);
   return h('footer', {}, all);
 }
