@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { checkDistinctMeetings } from '../../lib/minutes/duplicates';
 import { buildAssetData } from '../../lib/search/build';
 import { MinutesIndex } from '../../lib/search/engine';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
@@ -26,6 +27,7 @@ export function seedsHash(dir = SEED_DIR): string {
 /** Parse, analyse, index and compress the seeds. Deterministic: same seeds, same bytes. */
 export async function buildIndexBytes(dir = SEED_DIR): Promise<Uint8Array> {
   const minutes = minutesFilesIn(dir).map(readMinutesFile);
+  checkDistinctMeetings(minutes);
   const data = buildAssetData(minutes, await createAnalyzer(), seedsHash(dir));
   // zlib at level 9 with no file name or time in the header: reproducible bytes.
   return gzipSync(Buffer.from(JSON.stringify(data)), { level: 9 });
