@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ContentState, Message, MessageType, Reply } from '../../lib/messaging/protocol';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -140,6 +140,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** The extension's background service worker. */
   serviceWorker: Worker;
+  /** The temporary profile (Chromium writes DevToolsActivePort here when a debugging port is asked for). */
+  userDataDir: string;
   /** Closes Chromium and deletes its temporary profile. */
   close(): Promise<void>;
 }
@@ -151,7 +153,7 @@ export interface ExtensionBrowser {
  * environment and `--lang` say it, and a stray system locale cannot.
  */
 export async function launchWithExtension(
-  options: { extensionDir?: string; lang?: string } = {},
+  options: { extensionDir?: string; lang?: string; args?: readonly string[] } = {},
 ): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'ja';
   const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
@@ -167,6 +169,7 @@ export async function launchWithExtension(
         ...languageOptions(lang).args,
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(options.args ?? []),
       ],
     });
     const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
@@ -179,6 +182,7 @@ export async function launchWithExtension(
       context: opened,
       extensionId,
       serviceWorker,
+      userDataDir,
       close: async () => {
         await opened.close();
         await rm(userDataDir, { recursive: true, force: true });
@@ -273,4 +277,36 @@ export function textCentre(page: Page, text: string): Promise<{ x: number; y: nu
     }
     throw new Error(`no text ${text}`);
   }, text);
+}
+
+// ---------------------------------------------------------------- side panel
+
+const PANEL_URL = /\/sidepanel\.html/;
+
+/**
+ * The side panel's page. Playwright's own connection never lists it (it is not
+ * a tab), so connect again over CDP, through the debugging port Chromium wrote
+ * to `profileDir` (launch with `--remote-debugging-port=0`), until the panel is
+ * among the pages. Closes `previous` first; the caller closes what it gets.
+ */
+export async function connectToSidePanel(
+  profileDir: string,
+  previous?: Browser,
+  timeoutMs = 10_000,
+): Promise<{ connection: Browser; panel: Page }> {
+  const port = (await readFile(join(profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+  const deadline = Date.now() + timeoutMs;
+  let last = previous;
+  for (;;) {
+    await last?.close().catch(() => {});
+    const connection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const panel = connection.contexts().flatMap((c) => c.pages()).find((p) => PANEL_URL.test(p.url()));
+    if (panel) return { connection, panel };
+    last = connection;
+    if (Date.now() > deadline) {
+      await connection.close().catch(() => {});
+      throw new Error('the side panel did not open');
+    }
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
 }

@@ -42,10 +42,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
-import { CHROMIUM_ARGS, languageOptions, CHROMIUM_PATH, EXTENSION_DIR, contentState, startServer, textCentre, type TestServer } from './harness';
+import { CHROMIUM_ARGS, languageOptions, CHROMIUM_PATH, EXTENSION_DIR, connectToSidePanel, contentState, startServer, textCentre, type TestServer } from './harness';
 
 const DIALOG = 'minutes-lens-root [role=dialog]';
-const PANEL = /\/sidepanel\.html$/;
 const ARTICLE = '/article-ja.html';
 
 interface Recorded {
@@ -131,21 +130,12 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
 
   /** Layer 2: the side panel's page, over a second CDP connection, once it is open. */
   const findPanel = async (): Promise<Page> => {
-    const port = (await readFile(join(userDataDir, 'profile', 'DevToolsActivePort'), 'utf8')).split('\n')[0];
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await cdp?.close().catch(() => {});
-      cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      const panel = cdp.contexts().flatMap((c) => c.pages()).find((p) => PANEL.test(p.url()));
-      if (panel) {
-        // This connection sees every page, the panel among them; the tabs arrive twice.
-        panel.context().on('request', (request) => record(request.url(), `cdp-connection ${request.frame().page().url()}`));
-        panel.on('websocket', (ws) => record(ws.url(), 'websocket side panel'));
-        return panel;
-      }
-      if (Date.now() > deadline) throw new Error('the side panel did not open');
-      await new Promise((wake) => setTimeout(wake, 200));
-    }
+    const found = await connectToSidePanel(join(userDataDir, 'profile'), cdp);
+    cdp = found.connection;
+    // This connection sees every page, the panel among them; the tabs arrive twice.
+    found.panel.context().on('request', (request) => record(request.url(), `cdp-connection ${request.frame().page().url()}`));
+    found.panel.on('websocket', (ws) => record(ws.url(), 'websocket side panel'));
+    return found.panel;
   };
 
   /** What a document loaded, by its own account: its URL and every resource it fetched. */

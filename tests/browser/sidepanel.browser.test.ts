@@ -12,21 +12,19 @@
  * --remote-debugging-port and drive the panel's page from there. Tabs (the
  * opener page, the passage viewer) stay on the first connection.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MinutesIndex } from '../../lib/search/engine';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
-import { CHROMIUM_ARGS, languageOptions, CHROMIUM_PATH, EXTENSION_DIR, type Chrome } from './harness';
+import { EXTENSION_DIR, connectToSidePanel, launchWithExtension, type Chrome, type ExtensionBrowser } from './harness';
 
 const PANEL = /\/sidepanel\.html$/;
 const NO_RESULTS = '議事録に関連する発言はありません';
 
 describe('side panel', () => {
-  let userDataDir: string;
+  let browser: ExtensionBrowser;
   let context: BrowserContext;
   let extensionId: string;
   let opener: Page;
@@ -37,34 +35,16 @@ describe('side panel', () => {
 
   beforeAll(async () => {
     node = await MinutesIndex.fromBytes(readFileSync(join(EXTENSION_DIR, INDEX_ASSET_PATH)));
-    // As harness.launchWithExtension, plus a debugging port (written to DevToolsActivePort) for the second connection.
-    userDataDir = await mkdtemp(join(tmpdir(), 'minutes-lens-panel-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: false,
-      env: languageOptions().env,
-      locale: languageOptions().locale,
-      args: [
-        ...CHROMIUM_ARGS,
-        ...languageOptions().args,
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--remote-debugging-port=0',
-      ],
-    });
-    const isOurs = (w: { url(): string }) => w.url().startsWith('chrome-extension://');
-    const worker =
-      context.serviceWorkers().find(isOurs) ??
-      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
-    extensionId = new URL(worker.url()).host;
+    // A debugging port (written to DevToolsActivePort) for the second connection.
+    browser = await launchWithExtension({ args: ['--remote-debugging-port=0'] });
+    ({ context, extensionId } = browser);
     opener = await context.newPage();
     await opener.goto(`chrome-extension://${extensionId}/search.html`);
     panel = await openPanel();
   });
   afterAll(async () => {
     await cdp?.close().catch(() => {});
-    await context?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   /** Opens the side panel the way a reader does: chrome.sidePanel.open() inside a click's user gesture. */
@@ -86,21 +66,12 @@ describe('side panel', () => {
     return findPanel();
   }
 
-  /** Connects over CDP (again) until the panel's page is among the targets it attached. */
+  /** Connects over CDP (again) until the panel's page is there, and waits for its search box. */
   async function findPanel(): Promise<Page> {
-    const port = (await readFile(join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await cdp?.close().catch(() => {});
-      cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      const page = cdp.contexts().flatMap((c) => c.pages()).find((p) => PANEL.test(p.url()));
-      if (page) {
-        await page.locator('input[type="search"]').waitFor();
-        return page;
-      }
-      if (Date.now() > deadline) throw new Error('the side panel did not open');
-      await new Promise((wake) => setTimeout(wake, 200));
-    }
+    const found = await connectToSidePanel(browser.userDataDir, cdp);
+    cdp = found.connection;
+    await found.panel.locator('input[type="search"]').waitFor();
+    return found.panel;
   }
 
   const box = () => panel.getByRole('searchbox');
