@@ -1,3 +1,4 @@
+import { FrameMarks } from '../lib/background/frame-marks';
 import { answer, type BackgroundMessage } from '../lib/background/handlers';
 import { getIndex } from '../lib/background/index-loader';
 import { openPanel, showQuery } from '../lib/background/panel';
@@ -10,7 +11,14 @@ import { parseMessage } from '../lib/messaging/protocol';
 export default defineBackground(() => {
   // The asset is built into public/ at build time, so WXT's typed PublicPath may not list it yet.
   const urlOf = browser.runtime.getURL as (path: string) => string;
+  const frameMarks = new FrameMarks();
+  // A tab loading a new page drops its old frames' counts (the status needs no `tabs` permission).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') frameMarks.forget(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => frameMarks.forget(tabId));
   const context = {
+    frameMarks,
     index: () => getIndex((path) => urlOf(`/${path}`)),
     openPage: async (path: string) => {
       await browser.tabs.create({ url: urlOf(path) });
@@ -29,7 +37,7 @@ export default defineBackground(() => {
       return undefined;
     }
     if (message.type.startsWith('content/')) return undefined; // for content scripts, not us
-    return answer(message as BackgroundMessage, context, { tabId: sender.tab?.id });
+    return answer(message as BackgroundMessage, context, { tabId: sender.tab?.id, frameId: sender.frameId });
   });
 
   setUpSelectionLookup();

@@ -148,3 +148,11 @@ export const POPOVER_COUNT_MAX = 10;
  * are kept, so a site switched off from the toolbar is never the one dropped.
  */
 export const MAX_LISTED_SITES = 100;
+
+/**
+ * Frames smaller than this (CSS pixels, either side) are not read: trackers,
+ * ad slots and hidden helper frames hold no prose, and every frame we read
+ * pays for building the matcher. An embedded article or document is larger.
+ */
+export const MIN_FRAME_WIDTH = 200;
+export const MIN_FRAME_HEIGHT = 100;

@@ -7,11 +7,16 @@ export interface Hit {
   rect: DOMRect;
 }
 
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+/** The standard call, with the option (Chrome 128+) that lets it answer inside the shadow roots we name. */
+type CaretPositionFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
+
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
   // caretPositionFromPoint is the standard (Chrome 128+, Firefox); Safari and
   // older Chrome have only caretRangeFromPoint.
   if (typeof document.caretPositionFromPoint === 'function') {
-    const p = document.caretPositionFromPoint(x, y);
+    const at = document.caretPositionFromPoint as CaretPositionFromPoint;
+    // Without the option a caret inside a shadow root is reported at its host, outside the text.
+    const p = shadowRoots.length > 0 ? at.call(document, x, y, { shadowRoots }) : at.call(document, x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = document.caretRangeFromPoint?.(x, y);
@@ -25,11 +30,17 @@ const contains = (r: DOMRect, x: number, y: number) => x >= r.left && x <= r.rig
  * one of the term's boxes: the caret alone would also say yes beside the
  * text, at the end of a line or in the margin.
  */
-export function markAt(marks: MarkStore, target: EventTarget | null, x: number, y: number): Hit | null {
+export function markAt(
+  marks: MarkStore,
+  target: EventTarget | null,
+  x: number,
+  y: number,
+  shadowRoots: () => ShadowRoot[],
+): Hit | null {
   // The event's target is the element whose text is under the pointer: most
   // moves are over elements holding no mark, and need no hit test at all.
   if (!(target instanceof Node) || !marks.holds(target)) return null;
-  const caret = caretAt(x, y);
+  const caret = caretAt(x, y, shadowRoots());
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   for (const mark of marks.in(caret.node)) {
     if (caret.offset < mark.start || caret.offset > mark.end) continue;

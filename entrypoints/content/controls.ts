@@ -12,6 +12,7 @@ import { call } from '../../lib/ui/client';
 import type { MarkStore } from './marks';
 import type { Popover } from './popover/popover';
 import type { Scanner } from './scanner';
+import { siteHostname } from './site';
 
 /** What the rest of the content script reads: the settings in force, and whether this site is marked. */
 export interface Reader {
@@ -33,7 +34,7 @@ export function followSettings(ctx: ContentScriptContext, reader: Reader, { mark
   let changed = false;
   const apply = (settings: Settings) => {
     if (!ctx.isValid) return;
-    const on = siteEnabled(settings, location.hostname);
+    const on = siteEnabled(settings, siteHostname());
     const every = settings.occurrences === 'all';
     const wasOn = reader.on;
     reader.settings = settings;

@@ -11,7 +11,13 @@ import { CLOSE_GRACE_MS } from '../../lib/limits';
 import { Timer } from './timer';
 
 /** `restMs` is read at each rest, so a changed setting applies to the next popover. */
-export function watchHover(ctx: ContentScriptContext, marks: MarkStore, popover: Popover, restMs: () => number): void {
+export function watchHover(
+  ctx: ContentScriptContext,
+  marks: MarkStore,
+  popover: Popover,
+  restMs: () => number,
+  shadowRoots: () => ShadowRoot[],
+): void {
   const rest = new Timer(ctx);
   const leave = new Timer(ctx);
   /** The term the pointer is on, counting down to its popover. */
@@ -35,7 +41,8 @@ export function watchHover(ctx: ContentScriptContext, marks: MarkStore, popover:
         leave.cancel();
         return;
       }
-      const hit = markAt(marks, event.target, event.clientX, event.clientY);
+      // The innermost target: `event.target` stops at the host of a web component's shadow root.
+      const hit = markAt(marks, event.composedPath()[0] ?? null, event.clientX, event.clientY, shadowRoots);
       if (!hit) return away();
       if (hit.mark === popover.mark) {
         resting = hit.mark;

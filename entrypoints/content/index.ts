@@ -13,21 +13,31 @@ import { MarkStore } from './marks';
 import { watchPage } from './page-watcher';
 import { Popover } from './popover/popover';
 import { Scanner } from './scanner';
+import { ShadowRoots } from './shadows';
+import { isTinyFrame } from './site';
 import { Stats } from './stats';
 import { TextMatcher } from './text-matcher';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Frames too: an embedded document is part of what the reader reads. Each
+  // frame runs its own copy (marks, popover inside the frame); about:blank and
+  // srcdoc frames, written by the page itself, included.
+  allFrames: true,
+  matchAboutBlank: true,
   main(ctx) {
+    if (isTinyFrame()) return;
     const stats = new Stats();
+    const shadows = new ShadowRoots();
     const reader = createReader();
     const highlighter = createHighlighter();
     const badge = new BadgeReport(() => ({ count: marks.size, on: reader.on }));
     const marks = new MarkStore(highlighter, () => badge.schedule());
     const texts = new TextMatcher(createPageMatcher());
     const alive = () => ctx.isValid && reader.on;
-    const scanner = new Scanner(texts, marks, alive, () => highlighter.ensureInstalled(), stats);
+    const scanner = new Scanner(texts, marks, alive, () => highlighter.ensureInstalled(), stats, shadows);
+    shadows.onFound((root) => highlighter.adopt(root));
     const popover = new Popover(() => ({ count: reader.settings.popoverCount, theme: reader.settings.theme }), stats);
 
     answerMessages(ctx, () => ({
@@ -37,8 +47,8 @@ export default defineContentScript({
       busy: scanner.busy,
       ...stats.snapshot(),
     }));
-    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node), isOn: () => reader.on });
-    watchHover(ctx, marks, popover, () => reader.settings.hoverDelayMs);
+    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node), isOn: () => reader.on, shadows });
+    watchHover(ctx, marks, popover, () => reader.settings.hoverDelayMs, () => shadows.connected());
     watchKeys(ctx, popover);
     stats.setUpDone();
     // The first scan starts once the settings are read (this site may be switched off).

@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MarkStore, FindReplacement } from './marks';
 import type { Scanner } from './scanner';
 import type { TextMatcher } from './text-matcher';
-import { acceptNode, isReadablePlace } from './readable';
+import { acceptNode, acceptNodeAndShadows, isReadablePlace } from './readable';
+import type { ShadowRoots } from './shadows';
 import { MAX_DIRTY_ROOTS, CHANGE_CHECK_LIMIT, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from '../../lib/limits';
 import { Timer } from './timer';
 
@@ -20,9 +21,11 @@ export interface PageWatcherParts {
   isOurs: (node: Node) => boolean;
   /** Marking is on for this site: while it is off, changes are not followed (switching on scans the whole page). */
   isOn: () => boolean;
+  /** Web components' shadow roots the scan found: each is observed too (the document's observer does not see into them). */
+  shadows: ShadowRoots;
 }
 
-export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, isOurs, isOn }: PageWatcherParts): void {
+export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, isOurs, isOn, shadows }: PageWatcherParts): void {
   /** Nodes added or rewritten since the last scan. */
   const dirty = new Set<Node>();
   const timer = new Timer(ctx);
@@ -40,10 +43,15 @@ export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, is
    */
   const hasNewText = (root: Node): boolean => {
     if (root.nodeType === Node.TEXT_NODE) return couldMark(root as Text);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
+    // A new web component brings its text in a shadow root: look in there too.
+    const pending: Node[] = [root];
+    const filter = acceptNodeAndShadows((shadow) => pending.push(shadow));
     let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (++seen > CHANGE_CHECK_LIMIT || couldMark(node as Text)) return true;
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const walker = document.createTreeWalker(next, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filter);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (++seen > CHANGE_CHECK_LIMIT || couldMark(node as Text)) return true;
+      }
     }
     return false;
   };
@@ -81,7 +89,9 @@ export function watchPage(ctx: ContentScriptContext, { marks, scanner, texts, is
     marks.repair(replacementsAmong(added));
     if (dirty.size > 0) schedule();
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  observer.observe(document.documentElement, options);
+  shadows.onFound((root) => observer.observe(root, options));
   ctx.onInvalidated(() => observer.disconnect());
 }
 

@@ -45,14 +45,42 @@ export function acceptNode(node: Node): number {
 }
 
 /**
+ * The same filter, telling `onShadowRoot` about each open shadow root it
+ * passes: a TreeWalker never enters one, so the caller reads it as a root of
+ * its own. (Closed roots are the page's private business and stay unread.)
+ */
+export function acceptNodeAndShadows(onShadowRoot: (root: ShadowRoot) => void): (node: Node) => number {
+  return (node) => {
+    const verdict = acceptNode(node);
+    if (verdict === NodeFilter.FILTER_SKIP && node.nodeType === Node.ELEMENT_NODE) {
+      const root = (node as Element).shadowRoot;
+      if (root) onShadowRoot(root);
+    }
+    return verdict;
+  };
+}
+
+const isShadowRoot = (node: Node): node is ShadowRoot => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+
+/**
  * Whether a node that appeared somewhere in the page may be read at all: the
- * walker's filter only sees what is below its root, so look at the ancestors.
+ * walker's filter only sees what is below its root, so look at the ancestors,
+ * through the hosts of any shadow roots it sits in, up to the page's body.
  */
 export function isReadablePlace(node: Node): boolean {
   if (!node.isConnected || document.designMode === 'on') return false;
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (!el || !document.body?.contains(el)) return false;
-  if (el.closest(`${SKIPPED_SELECTOR},${EDITABLE_SELECTOR},${HOST_TAG}`)) return false;
-  // checkVisibility answers for the ancestors too: inside display: none there is no box.
-  return !isHidden(el);
+  const start = isShadowRoot(node) ? node.host : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (!start) return false;
+  for (let el: Element | null = start; el; ) {
+    if (el.closest(`${SKIPPED_SELECTOR},${EDITABLE_SELECTOR},${HOST_TAG}`)) return false;
+    const root = el.getRootNode();
+    if (isShadowRoot(root)) {
+      el = root.host;
+      continue;
+    }
+    if (root !== document || !document.body?.contains(el)) return false;
+    break;
+  }
+  // checkVisibility answers for the ancestors too (across shadow roots): inside display: none there is no box.
+  return !isHidden(start);
 }

@@ -4,7 +4,8 @@
  */
 import type { MarkStore } from './marks';
 import type { TextMatcher } from './text-matcher';
-import { acceptNode, isReadablePlace } from './readable';
+import { acceptNodeAndShadows, isReadablePlace } from './readable';
+import type { ShadowRoots } from './shadows';
 import { SLICE_BUDGET_MS } from '../../lib/limits';
 import type { Stats } from './stats';
 import { yieldToPage } from './yield';
@@ -33,7 +34,14 @@ export class Scanner {
     private readonly alive: () => boolean,
     private readonly afterPass: () => void,
     private readonly stats: Stats,
+    private readonly shadows: ShadowRoots,
   ) {}
+
+  /** A walk passes a web component's open shadow root: read it after the walk, as a root of its own. */
+  private readonly filter = acceptNodeAndShadows((root) => {
+    this.shadows.add(root);
+    this.queue.push({ root, restarts: 0 });
+  });
 
   /** Forgets what was queued: marking was switched off. A slice under way stops at its next yield (`alive`). */
   stop(): void {
@@ -77,7 +85,7 @@ export class Scanner {
   private async walk(item: Queued): Promise<boolean> {
     const { root } = item;
     if (root.nodeType === Node.TEXT_NODE) return this.read(root as Text);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, this.filter);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!(await this.read(node as Text))) return false;
       if (!node.isConnected) {

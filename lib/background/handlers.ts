@@ -4,6 +4,7 @@ import type { MinutesIndex } from '../search/engine';
 import { toHitView, toPageView } from '../search/views';
 import { passageUrl } from '../ui/urls';
 import { badgeFor, type Badge } from './badge';
+import type { FrameMarks } from './frame-marks';
 
 export type BackgroundMessage = Extract<Message, { type: keyof BackgroundCalls }>;
 
@@ -15,12 +16,14 @@ export interface BackgroundContext {
   openSearch: (query: string, tabId: number | undefined) => Promise<void>;
   /** The toolbar button's badge and title for one tab. */
   showBadge: (tabId: number, badge: Badge) => Promise<void>;
+  /** Each tab's marks by frame, summed for its badge. */
+  frameMarks: FrameMarks;
 }
 
 export async function answer(
   message: BackgroundMessage,
   ctx: BackgroundContext,
-  sender: { tabId?: number } = {},
+  sender: { tabId?: number; frameId?: number } = {},
 ): Promise<Reply<keyof BackgroundCalls>> {
   try {
     switch (message.type) {
@@ -41,11 +44,13 @@ export async function answer(
       case 'lens/open-search':
         await ctx.openSearch(message.payload.query, sender.tabId);
         return { ok: true, value: { opened: true } };
-      case 'lens/marks':
+      case 'lens/marks': {
         // Only a page in a tab has a badge; an extension page has nothing to count.
         if (sender.tabId === undefined) return { ok: false, error: 'lens/marks comes from a tab' };
-        await ctx.showBadge(sender.tabId, badgeFor(message.payload.count, message.payload.on));
+        const total = ctx.frameMarks.report(sender.tabId, sender.frameId ?? 0, message.payload);
+        await ctx.showBadge(sender.tabId, badgeFor(total.count, total.on));
         return { ok: true, value: { shown: true } };
+      }
     }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

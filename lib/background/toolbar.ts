@@ -43,7 +43,8 @@ export async function toggleTab(tab: Tab): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/ping', payload: {} }).catch(() => undefined)) as
+    // The top frame's page is the site (frames follow it).
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/ping', payload: {} }, { frameId: 0 }).catch(() => undefined)) as
       | Reply<'content/ping'>
       | undefined;
     if (!reply?.ok) return await showBadge(tabId, unavailable());

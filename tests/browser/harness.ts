@@ -13,7 +13,8 @@ import { chromium, type Browser, type BrowserContext, type Page, type Worker } f
 import type { ContentState, Message, MessageType, Reply } from '../../lib/messaging/protocol';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The built extension; MINUTES_LENS_EXTENSION_DIR points elsewhere (a copy that a rebuild under way does not touch). */
+export const EXTENSION_DIR = process.env.MINUTES_LENS_EXTENSION_DIR || join(ROOT, '.output', 'chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests', 'browser', 'pages');
 export const CHROMIUM_PATH = process.env.MINUTES_LENS_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_INSTALL = 'apt-get update && apt-get install -y chromium fonts-ipafont-gothic';

@@ -1,0 +1,34 @@
+/**
+ * The page's open shadow roots that hold text we read. Web components keep
+ * their text there, out of reach of a TreeWalker over the document, of the
+ * document's style sheets and of its MutationObserver; each root found is
+ * handed to whoever must reach into it (the highlighter's style, the page
+ * watcher's observer, the hit test under the pointer).
+ */
+export class ShadowRoots {
+  private readonly roots = new Set<ShadowRoot>();
+  private readonly listeners: ((root: ShadowRoot) => void)[] = [];
+
+  /** Called once for every root found from now on, and at once for those already known. */
+  onFound(listener: (root: ShadowRoot) => void): void {
+    this.listeners.push(listener);
+    for (const root of this.roots) listener(root);
+  }
+
+  /** Records a root the scan passed; its listeners run only the first time. */
+  add(root: ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    for (const listener of this.listeners) listener(root);
+  }
+
+  /** The roots still in the page (a removed host's root is dropped here, lazily). */
+  connected(): ShadowRoot[] {
+    const live: ShadowRoot[] = [];
+    for (const root of this.roots) {
+      if (root.host.isConnected) live.push(root);
+      else this.roots.delete(root);
+    }
+    return live;
+  }
+}
