@@ -16,7 +16,7 @@ import {
   type LoadFigures,
   type MemoryFigures,
 } from './bench/index-figures';
-import { kib, mib } from './bench/measure';
+import { kib, mb, mib } from './bench/measure';
 import { PARSE_ROUNDS, parseSeeds } from './bench/parse-figures';
 import { queryLatency, type LatencyFigures } from './bench/queries';
 import { decompoundingRecall, type RecallFigures } from './bench/recall';
@@ -110,6 +110,12 @@ function browserRows(b: BrowserFigures): string[][] {
     [`Chromium: content script on a page of ${kib(b.big.bytes)} of text, total / longest task`, `${ms(b.big.totalMs)} / ${ms(b.big.longestMs)} in ${b.big.slices} tasks (targets ≤ ${BT.bigTotalMs} / ≤ ${BT.bigLongestMs} ms)`],
     [`Chromium: popover, pointer at rest → painted, warm (median of ${b.popover.runs})`, `${ms(b.popover.warmMs)} (target ≤ ${BT.popoverWarmMs} ms)`],
     [`Chromium: popover after the service worker was stopped (median of ${b.popover.runs})`, `${ms(b.popover.coldMs)} (target ≤ ${BT.popoverColdMs} ms)`],
+    [
+      `Chromium: side panel, query sent → results painted, warm, p50 / p95 (${b.panel.queries} queries; the ${b.panel.debounceMs} ms debounce before it not counted)`,
+      `${b.panel.p50Ms} / ${ms(b.panel.p95Ms)} (our target p95 ≤ ${BT.panelQueryP95Ms} ms, none stated)`,
+    ],
+    [`Chromium: side panel, input event → results painted, less the ${b.panel.debounceMs} ms debounce (median)`, ms(b.panel.fromInputP50Ms)],
+    [`Chromium: JS heap after use and a forced GC, service worker / side panel`, `${mb(b.heap.serviceWorker.usedBytes)} / ${mb(b.heap.sidePanel.usedBytes)} (target ≤ ${BT.heapBytes / 1e6} MB each)`],
   ];
 }
 

@@ -1,8 +1,10 @@
 /**
  * Figures measured in Chromium with the built extension: the content script's
  * main-thread time on a 30 KB article and on a page of 1 MB of text (its own
- * slices, as it reports them), and popover latency from the pointer at rest to
- * painted results, with the service worker warm and after it was stopped.
+ * slices, as it reports them), popover latency from the pointer at rest to
+ * painted results, with the service worker warm and after it was stopped, then
+ * query latency in the real side panel, and last the live heap of the service
+ * worker and of the side panel after all that use.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,11 +12,26 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { EXTENSION_DIR, contentState, launchWithExtension, startServer, textCentre, type ExtensionBrowser } from '../../tests/browser/harness';
+import { extensionHeaps, type HeapFigure } from './heap';
 import { median, round } from './measure';
+import { openSidePanel, panelQueryLatency, type PanelFigures } from './panel';
 
 const RUNS = 3;
 const POPOVER_RUNS = 5;
-export const BROWSER_TARGET = { articleMs: 5, bigTotalMs: 100, bigLongestMs: 50, popoverWarmMs: 30, popoverColdMs: 250 };
+/**
+ * heapBytes: the issue's "≤ 20 MB heap for background and side panel".
+ * panelQueryP95Ms is ours, no target is stated: a reply within 100 ms reads as
+ * immediate (RAIL's response budget), on top of the deliberate debounce.
+ */
+export const BROWSER_TARGET = {
+  articleMs: 5,
+  bigTotalMs: 100,
+  bigLongestMs: 50,
+  popoverWarmMs: 30,
+  popoverColdMs: 250,
+  panelQueryP95Ms: 100,
+  heapBytes: 20_000_000,
+};
 
 /** Paragraphs of real minutes text (terms included), as an article would quote them. */
 function paragraphs(): string[] {
@@ -86,6 +103,9 @@ export interface BrowserFigures {
   article: { bytes: number; totalMs: number; longestMs: number; slices: number };
   big: { bytes: number; totalMs: number; longestMs: number; slices: number };
   popover: { warmMs: number; coldMs: number; runs: number };
+  panel: PanelFigures;
+  /** After the popovers and the panel's queries, each after a forced GC. */
+  heap: { serviceWorker: HeapFigure; sidePanel: HeapFigure };
 }
 
 export async function browserFigures(): Promise<BrowserFigures> {
@@ -96,7 +116,8 @@ export async function browserFigures(): Promise<BrowserFigures> {
   const article = pageOf(30 * 1024, 'テレワークとIoTのセキュリティ');
   const big = pageOf(1024 * 1024, '議事録の抜粋');
   const server = await startServer({ routes: { '/article.html': { body: article }, '/big.html': { body: big } } });
-  const b = await launchWithExtension();
+  // The debugging port (written to the profile's DevToolsActivePort) is how the side panel's page is reached.
+  const b = await launchWithExtension({ args: ['--remote-debugging-port=0'] });
   try {
     return await measureAll(b, server.url.bind(server), article, big);
   } finally {
@@ -127,10 +148,20 @@ async function measureAll(b: ExtensionBrowser, url: (path: string) => string, ar
     const cold: number[] = [];
     for (let i = 1; i <= POPOVER_RUNS; i++) warm.push(await popoverLatency(b, page, i));
     for (let i = 1; i <= POPOVER_RUNS; i++) cold.push(await popoverLatency(b, page, i, true));
-    return {
-      article: { bytes: Buffer.byteLength(article), ...articleWork },
-      big: { bytes: Buffer.byteLength(big), ...bigWork },
-      popover: { warmMs: round(median(warm)), coldMs: round(median(cold)), runs: POPOVER_RUNS },
-    };
+
+    const { connection, panel } = await openSidePanel(b);
+    try {
+      const panelFigures = await panelQueryLatency(panel);
+      const heaps = await extensionHeaps(connection, b.extensionId, '/sidepanel.html');
+      return {
+        article: { bytes: Buffer.byteLength(article), ...articleWork },
+        big: { bytes: Buffer.byteLength(big), ...bigWork },
+        popover: { warmMs: round(median(warm)), coldMs: round(median(cold)), runs: POPOVER_RUNS },
+        panel: panelFigures,
+        heap: { serviceWorker: heaps.serviceWorker, sidePanel: heaps.page },
+      };
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
   }
 }

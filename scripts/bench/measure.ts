@@ -32,6 +32,8 @@ export const round = (n: number, digits = 2): number => +n.toFixed(digits);
 
 export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** Decimal megabytes, the unit the extension's heap targets are stated in. */
+export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /**
  * A full garbage collection, so heap figures count live objects only. Without
