@@ -1,6 +1,5 @@
 /** Proves the harness itself: Chromium loads the built extension, and its content script runs. */
-import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,13 +11,8 @@ import {
   type Chrome,
   type ExtensionBrowser,
   type TestServer,
+  unpackedExtensionId,
 } from './harness';
-
-/** How Chromium names an unpacked extension: SHA-256 of its path, hex digits 0-f spelt a-p. */
-function unpackedExtensionId(dir: string): string {
-  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
-  return hex.replace(/[0-9a-f]/g, (digit) => String.fromCharCode(97 + parseInt(digit, 16)));
-}
 
 describe('browser harness', () => {
   let browser: ExtensionBrowser;

@@ -3,6 +3,8 @@
  * Debian's Chromium with the built extension (.output/chrome-mv3) loaded,
  * driven through playwright-core.
  */
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -154,10 +156,17 @@ export interface ExtensionBrowser {
  * environment and `--lang` say it, and a stray system locale cannot.
  */
 export async function launchWithExtension(
-  options: { extensionDir?: string; lang?: string; args?: readonly string[] } = {},
+  options: {
+    extensionDir?: string;
+    lang?: string;
+    args?: readonly string[];
+    /** Other unpacked extensions loaded beside ours (a fixture that messages ours, say). */
+    alongside?: readonly string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'ja';
   const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
+  const loaded = [extensionDir, ...(options.alongside ?? []).map((dir) => resolve(dir))].join(',');
   const userDataDir = await mkdtemp(join(tmpdir(), 'minutes-lens-chromium-'));
   let context: BrowserContext | undefined;
   try {
@@ -168,16 +177,13 @@ export async function launchWithExtension(
       args: [
         ...CHROMIUM_ARGS,
         ...languageOptions(lang).args,
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${loaded}`,
+        `--load-extension=${loaded}`,
         ...(options.args ?? []),
       ],
     });
-    const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
-    const serviceWorker =
-      context.serviceWorkers().find(isOurs) ??
-      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
-    const extensionId = new URL(serviceWorker.url()).host;
+    const extensionId = unpackedExtensionId(extensionDir);
+    const serviceWorker = await extensionWorker(context, extensionId);
     const opened = context;
     return {
       context: opened,
@@ -194,6 +200,18 @@ export async function launchWithExtension(
     await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** How Chromium names an unpacked extension: SHA-256 of its real path, hex digits 0-f spelt a-p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return hex.replace(/[0-9a-f]/g, (digit) => String.fromCharCode(97 + parseInt(digit, 16)));
+}
+
+/** The background service worker of extension `id`, once it has started. */
+export async function extensionWorker(context: BrowserContext, id: string, timeoutMs = 15_000): Promise<Worker> {
+  const isIt = (w: Worker) => new URL(w.url()).host === id;
+  return context.serviceWorkers().find(isIt) ?? context.waitForEvent('serviceworker', { predicate: isIt, timeout: timeoutMs });
 }
 
 // ---------------------------------------------------------------- messaging

@@ -29,21 +29,22 @@
  * The watch is shown to work by the well-formed messages, which open a tab
  * and write the query.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import {
   contentState,
   EXTENSION_DIR,
+  extensionWorker,
   launchWithExtension,
   ROOT,
   startServer,
   type Chrome,
   type ExtensionBrowser,
   type TestServer,
+  unpackedExtensionId,
 } from './harness';
 
 const OTHER_EXTENSION_DIR = join(ROOT, 'tests', 'browser', 'fixtures', 'other-extension');
@@ -82,11 +83,6 @@ interface ChromeCallbacks {
   };
 }
 
-/** How Chromium names an unpacked extension: SHA-256 of its path, hex digits 0-f spelt a-p. */
-function unpackedExtensionId(dir: string): string {
-  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
-  return hex.replace(/[0-9a-f]/g, (digit) => String.fromCharCode(97 + parseInt(digit, 16)));
-}
 
 // ---------------------------------------------------------------- watching
 
@@ -254,34 +250,14 @@ describe('messages from our own page that the background does not know', () => {
 
 // ---------------------------------------------------------------- 2. another extension
 
-/**
- * Chromium with our extension and `otherDir` both loaded. launchWithExtension
- * loads one extension; its `args` come after its own flags, and Chromium keeps
- * the last of a repeated switch, so these name both. It then takes the first
- * extension worker it sees as ours, which with two may be the other's: the
- * ids (fixed by the paths) pick each worker out instead.
- */
+/** Chromium with our extension and the fixture `otherDir` both loaded, and each one's service worker. */
 async function launchBeside(otherDir: string): Promise<{ browser: ExtensionBrowser; other: Worker; otherId: string }> {
-  const ours = resolve(EXTENSION_DIR);
-  const launched = await launchWithExtension({
-    args: [`--disable-extensions-except=${ours},${otherDir}`, `--load-extension=${ours},${otherDir}`],
-  });
+  const browser = await launchWithExtension({ alongside: [otherDir] });
   try {
-    const workerOf = async (id: string): Promise<Worker> => {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const worker = launched.context.serviceWorkers().find((w) => new URL(w.url()).host === id);
-        if (worker) return worker;
-        if (Date.now() > deadline) throw new Error(`no service worker for extension ${id}: not loaded?`);
-        await settle(100);
-      }
-    };
-    const ourId = unpackedExtensionId(ours);
     const otherId = unpackedExtensionId(otherDir);
-    const [serviceWorker, other] = await Promise.all([workerOf(ourId), workerOf(otherId)]);
-    return { browser: { ...launched, extensionId: ourId, serviceWorker }, other, otherId };
+    return { browser, other: await extensionWorker(browser.context, otherId), otherId };
   } catch (error) {
-    await launched.close();
+    await browser.close();
     throw error;
   }
 }
