@@ -18,6 +18,8 @@ export class ShadowRoots {
   /** Records a root the scan passed; its listeners run only the first time. */
   add(root: ShadowRoot): void {
     if (this.roots.has(root)) return;
+    // A page that re-renders its components leaves old roots behind: let them go now and then.
+    if (this.roots.size % 64 === 63) this.connected();
     this.roots.add(root);
     for (const listener of this.listeners) listener(root);
   }
