@@ -19,16 +19,10 @@ export interface Highlighter {
   delete(range: Range): void;
   /** Puts our highlight and style back if the page replaced them (a framework resetting adoptedStyleSheets). */
   ensureInstalled(): void;
-  /**
-   * Styles our highlight inside a web component's shadow root too: a
-   * `::highlight()` rule applies only to elements of its own tree, so the
-   * document's sheet does not reach text in there.
-   */
-  adopt(root: ShadowRoot): void;
   dispose(): void;
 }
 
-const NONE: Highlighter = { add() {}, delete() {}, ensureInstalled() {}, adopt() {}, dispose() {} };
+const NONE: Highlighter = { add() {}, delete() {}, ensureInstalled() {}, dispose() {} };
 
 export function createHighlighter(): Highlighter {
   // Firefox before 140 has no highlight registry: terms are still found and
@@ -40,22 +34,13 @@ export function createHighlighter(): Highlighter {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(HIGHLIGHT_CSS);
 
-  const roots = new Set<ShadowRoot>();
-
-  const adopt = (root: Document | ShadowRoot) => {
-    try {
-      const sheets = root.adoptedStyleSheets;
-      if (!sheets.includes(sheet)) root.adoptedStyleSheets = [...sheets, sheet];
-    } catch (e) {
-      console.warn('Minutes Lens: could not style the marked terms', e);
-    }
-  };
   const ensureInstalled = () => {
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-    adopt(document);
-    for (const root of roots) {
-      if (root.host.isConnected) adopt(root);
-      else roots.delete(root); // its component is gone
+    try {
+      const sheets = document.adoptedStyleSheets;
+      if (!sheets.includes(sheet)) document.adoptedStyleSheets = [...sheets, sheet];
+    } catch (e) {
+      console.warn('Minutes Lens: could not style the marked terms', e);
     }
   };
   ensureInstalled();
@@ -64,21 +49,14 @@ export function createHighlighter(): Highlighter {
     add: (range) => void highlight.add(range),
     delete: (range) => void highlight.delete(range),
     ensureInstalled,
-    adopt(root) {
-      roots.add(root);
-      adopt(root);
-    },
     dispose() {
       highlight.clear();
       if (CSS.highlights.get(HIGHLIGHT_NAME) === highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
-      for (const root of [document, ...roots]) {
-        try {
-          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-        } catch {
-          // Nothing to undo if adopting failed.
-        }
+      try {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // Nothing to undo if adopting failed.
       }
-      roots.clear();
     },
   };
 }

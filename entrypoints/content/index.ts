@@ -37,7 +37,6 @@ export default defineContentScript({
     const texts = new TextMatcher(createPageMatcher());
     const alive = () => ctx.isValid && reader.on;
     const scanner = new Scanner(texts, marks, alive, () => highlighter.ensureInstalled(), stats, shadows);
-    shadows.onFound((root) => highlighter.adopt(root));
     const popover = new Popover(() => ({ count: reader.settings.popoverCount, theme: reader.settings.theme }), stats);
 
     answerMessages(ctx, () => ({

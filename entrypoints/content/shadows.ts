@@ -1,9 +1,11 @@
 /**
  * The page's open shadow roots that hold text we read. Web components keep
- * their text there, out of reach of a TreeWalker over the document, of the
- * document's style sheets and of its MutationObserver; each root found is
- * handed to whoever must reach into it (the highlighter's style, the page
- * watcher's observer, the hit test under the pointer).
+ * their text there, out of reach of a TreeWalker over the document and of its
+ * MutationObserver; each root found is handed to whoever must reach into it
+ * (the page watcher's observer, the hit test under the pointer). Our
+ * highlight's style needs nothing of it: `::highlight()` styles inherit along
+ * the flat tree, from the host into its shadow root, so the page's own roots
+ * are left as they are.
  */
 export class ShadowRoots {
   private readonly roots = new Set<ShadowRoot>();
