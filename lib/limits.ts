@@ -156,3 +156,10 @@ export const MAX_LISTED_SITES = 100;
  */
 export const MIN_FRAME_WIDTH = 200;
 export const MIN_FRAME_HEIGHT = 100;
+
+/**
+ * The toolbar badge hears of a page's marks at most this often: a scan marks
+ * terms slice after slice, and each message costs the page a little. A
+ * reader does not see the badge change any faster than this anyway.
+ */
+export const BADGE_REPORT_DELAY_MS = 200;

@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULTS, siteEnabled, type Settings } from '../../lib/settings/settings';
 import { loadSettings, onSettingsChanged } from '../../lib/settings/store';
 import { call } from '../../lib/ui/client';
+import { BADGE_REPORT_DELAY_MS } from '../../lib/limits';
 import type { MarkStore } from './marks';
 import type { Popover } from './popover/popover';
 import type { Scanner } from './scanner';
@@ -71,8 +72,9 @@ export class BadgeReport {
   schedule(): void {
     if (this.queued) return;
     this.queued = true;
-    // A microtask: it runs when the current scan slice yields, after all its marks.
-    queueMicrotask(() => {
+    // Later, not at once: a scan adds marks in every slice, and one message
+    // for all of them costs the page less than one per slice.
+    setTimeout(() => {
       this.queued = false;
       const state = this.state();
       const key = `${state.on}:${state.count}`;
@@ -82,6 +84,6 @@ export class BadgeReport {
         // Not delivered (the worker was starting, the extension reloading): say it again at the next change.
         if (!reply.ok && this.sent === key) this.sent = null;
       });
-    });
+    }, BADGE_REPORT_DELAY_MS);
   }
 }

@@ -43,6 +43,12 @@ export class TermMatcher {
    * this costs a page nothing like a character trie would.
    */
   private readonly byFirst = new Map<number, Key[]>();
+  /**
+   * Whether any form begins with a UTF-16 code unit: most positions of a text
+   * begin none, and a byte read is the cheapest way to say so (a page's scan
+   * runs this once per character, often before the engine has optimised it).
+   */
+  private readonly isFirst = new Uint8Array(0x10000);
 
   constructor(terms: readonly MatcherTerm[]) {
     for (const term of terms) {
@@ -53,6 +59,7 @@ export class TermMatcher {
         const group = this.byFirst.get(first) ?? [];
         if (!group.some((k) => k.key === key && k.term.id === term.id)) group.push({ key, term, form });
         this.byFirst.set(first, group);
+        this.isFirst[first] = 1;
       }
     }
     for (const group of this.byFirst.values()) group.sort((a, b) => b.key.length - a.key.length);
@@ -64,8 +71,8 @@ export class TermMatcher {
     const out: TermMatch[] = [];
     let i = 0;
     while (i < norm.length) {
-      const group = this.byFirst.get(norm.charCodeAt(i));
-      const found = group ? this.longestAt(text, norm, map, i, group) : null;
+      const code = norm.charCodeAt(i);
+      const found = this.isFirst[code] === 1 ? this.longestAt(text, norm, map, i, this.byFirst.get(code)!) : null;
       if (found) {
         out.push(found.match);
         i = found.next;

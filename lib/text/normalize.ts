@@ -75,6 +75,8 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
   // 1. NFKC and case folding, cluster by cluster, remembering where each output char came from.
   let n = 0;
   let i = 0;
+  /** Katakana seen (or something NFKC rewrote, which may be katakana): only then can step 2 change anything. */
+  let kana = false;
   while (i < input.length) {
     const code = input.charCodeAt(i);
     if (code < 0x80) {
@@ -83,6 +85,7 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
       continue;
     }
     if (stable(code) && !isCombining(input.charCodeAt(i + 1))) {
+      if (code >= 0x30a1 && code <= 0x30fc) kana = true;
       codesA[n] = code;
       fromA[n++] = i++;
       continue;
@@ -95,6 +98,7 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
       fromA[n++] = i++;
       continue;
     }
+    kana = true;
     const start = i;
     i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     while (i < input.length && isCombining(input.charCodeAt(i))) i++;
@@ -104,6 +108,12 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
       codesA[n] = piece.charCodeAt(k);
       fromA[n++] = start;
     }
+  }
+
+  // Most text of a page has no katakana: step 1's output is the answer.
+  if (!kana) {
+    fromA[n] = input.length;
+    return { text: decodeUtf16(codesA.subarray(0, n)), map: fromA.slice(0, n + 1) };
   }
 
   // 2. Spelling variants and the trailing long vowel, in one pass.
