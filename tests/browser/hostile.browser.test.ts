@@ -270,6 +270,30 @@ describe('hostile pages', () => {
     expect(problems).toEqual([]);
   });
 
+  it('looks up text selected inside a frame by the shortcut (the frame answers, not the empty top page)', async () => {
+    const { page, problems } = await open('/hostile/frames.html');
+    await waitForMarks(page, ['テレワーク']);
+    const doc = (await (await page.$('#doc'))!.contentFrame())!;
+    // A reader's selection: a click into the frame (focus moves there), then the paragraph selected.
+    await doc.locator('p').nth(1).click();
+    const selected = await doc.evaluate(() => {
+      const p = document.querySelectorAll('p')[1]!;
+      getSelection()!.selectAllChildren(p);
+      return p.textContent!;
+    });
+    expect(await page.evaluate(() => [document.activeElement?.id, String(getSelection())])).toEqual(['doc', '']);
+    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html'), timeout: 10_000 });
+    const tabId = await tabIdOf(ext.serviceWorker, page);
+    await ext.serviceWorker.evaluate((tabId) => {
+      const { chrome } = globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(...a: unknown[]): void } } } };
+      chrome.commands.onCommand.dispatch('lookup-selection', { id: tabId });
+    }, tabId);
+    const search = await opened;
+    await expect(search.getByRole('searchbox').inputValue({ timeout: 5_000 })).resolves.toBe(selected);
+    await search.close();
+    expect(problems).toEqual([]);
+  });
+
   it('marks text in open shadow roots, paints it there, and opens its popover', async () => {
     const { page, problems } = await open('/hostile/shadow.html');
     await waitForMarks(page, ['IoT機器', 'サイバー保険', 'ISAC']);
