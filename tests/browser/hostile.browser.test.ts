@@ -174,7 +174,10 @@ describe('hostile pages', () => {
 
   /** Rests the pointer on the page's `b.term` (in `frame`, or in a shadow root: the locator pierces them) and waits for remarks. */
   const hoverTerm = async (page: Page, frame: Page | Frame = page) => {
-    const box = (await frame.locator('b.term').first().boundingBox())!;
+    // A page that re-renders may replace the element while it is measured: measure again.
+    let box = await frame.locator('b.term').first().boundingBox();
+    for (let tries = 0; !box && tries < 20; tries++) box = await frame.locator('b.term').first().boundingBox();
+    if (!box) throw new Error('no b.term to hover');
     await page.mouse.move(box.x - 30, box.y + box.height + 50);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
     const dialog = frame.locator(DIALOG);
