@@ -186,6 +186,21 @@ describe('hostile pages', () => {
     return dialog;
   };
 
+  /**
+   * The lookup shortcut on `page`'s tab, through its handler (Playwright's key
+   * presses never reach extension commands); resolves with the search page it
+   * opens (a tab: without a gesture there is no side panel).
+   */
+  const lookUpByShortcut = async (page: Page): Promise<Page> => {
+    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html'), timeout: 10_000 });
+    const tabId = await tabIdOf(ext.serviceWorker, page);
+    await ext.serviceWorker.evaluate((tabId) => {
+      const { chrome } = globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(...a: unknown[]): void } } } };
+      chrome.commands.onCommand.dispatch('lookup-selection', { id: tabId });
+    }, tabId);
+    return opened;
+  };
+
   it('hears an error thrown in our content script\'s own world (the recorder is not deaf to it)', async () => {
     const { page, problems, cdp, worlds } = await open('/hostile/link.html');
     await waitForMarks(page, ['テレワーク']);
@@ -285,13 +300,7 @@ describe('hostile pages', () => {
       return p.textContent!;
     });
     expect(await page.evaluate(() => [document.activeElement?.id, String(getSelection())])).toEqual(['doc', '']);
-    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html'), timeout: 10_000 });
-    const tabId = await tabIdOf(ext.serviceWorker, page);
-    await ext.serviceWorker.evaluate((tabId) => {
-      const { chrome } = globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(...a: unknown[]): void } } } };
-      chrome.commands.onCommand.dispatch('lookup-selection', { id: tabId });
-    }, tabId);
-    const search = await opened;
+    const search = await lookUpByShortcut(page);
     await expect(search.getByRole('searchbox').inputValue({ timeout: 5_000 })).resolves.toBe(selected);
     await search.close();
     expect(problems).toEqual([]);
@@ -341,13 +350,7 @@ describe('hostile pages', () => {
       return p.textContent!;
     });
     expect(text).toContain('<img src=x onerror=');
-    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html'), timeout: 10_000 });
-    const tabId = await tabIdOf(ext.serviceWorker, page);
-    await ext.serviceWorker.evaluate((tabId) => {
-      const { chrome } = globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(...a: unknown[]): void } } } };
-      chrome.commands.onCommand.dispatch('lookup-selection', { id: tabId });
-    }, tabId);
-    const search = await opened;
+    const search = await lookUpByShortcut(page);
     await search.waitForLoadState();
     const value = await search.getByRole('searchbox').inputValue({ timeout: 5_000 });
     expect(value.length).toBeGreaterThan(0);
