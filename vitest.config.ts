@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` runs pure lib/ code in Node; `browser` builds the
+// Three projects: `unit` runs pure lib/ code in Node; `formats` reads minutes
+// as web pages and PDFs (Chromium prints the PDFs); `browser` builds the
 // extension once (global setup) and drives Debian's Chromium through
 // playwright-core with the built extension loaded.
 export default defineConfig({
@@ -11,6 +12,18 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Minutes as ministries publish them: web pages and PDFs that Chromium prints for the test.
+        test: {
+          name: 'formats',
+          include: ['tests/formats/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {

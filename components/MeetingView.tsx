@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { httpUrl } from '../lib/extract/html/meta';
 import type { Meeting, Remark } from '../lib/minutes/types';
 import { normalize } from '../lib/text/normalize';
 import { t } from '../lib/ui/i18n';
@@ -23,6 +24,8 @@ export interface MeetingViewProps {
 export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget = true }: MeetingViewProps) {
   const target = useRef<HTMLElement>(null);
   const needle = term ? normalize(term) : '';
+  // Checked again where it becomes a link: only ever an http(s) address, whatever the data says.
+  const official = httpUrl(m.url);
 
   useEffect(() => {
     const el = target.current;
@@ -46,6 +49,13 @@ export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget =
           )}
           {m.time && <Fact name={t('meetingTime')}>{m.time}</Fact>}
           {m.venue && <Fact name={t('meetingVenue')}>{m.venue}</Fact>}
+          {official && (
+            <Fact name={t('meetingSource')}>
+              {m.publisher && <span class="publisher">{m.publisher} </span>}
+              {/* The reader's own click leaves for the ministry's site; the extension itself fetches nothing. */}
+              <a class="official" href={official} target="_blank" rel="noopener noreferrer">{official}</a>
+            </Fact>
+          )}
         </dl>
         {m.attendees.length > 0 && (
           <section class="attendees">

@@ -21,6 +21,7 @@ import { PARSE_ROUNDS, parseSeeds } from './bench/parse-figures';
 import { queryLatency, type LatencyFigures } from './bench/queries';
 import { decompoundingRecall, type RecallFigures } from './bench/recall';
 import { BROWSER_TARGET as BT, browserFigures, type BrowserFigures } from './bench/browser';
+import { extractFigures, type ExtractFigures } from './bench/extract-figures';
 
 const BUILD_WARM_RUNS = 4;
 /**
@@ -32,7 +33,7 @@ const SCALES = [
   { factor: 10, loadRuns: 10, queryRuns: 20, heapCopies: 4 },
   { factor: 100, loadRuns: 7, queryRuns: 10, heapCopies: 1 },
 ] as const;
-const TARGET = { ratio: 1.6, loadMs: 50, p95Ms1x: 5, p95Ms100x: 30 };
+const TARGET = { ratio: 1.6, loadMs: 50, p95Ms1x: 5, p95Ms100x: 30, pdfPagesPerSecond: 50 };
 
 interface ScaleFigures {
   factor: number;
@@ -104,6 +105,14 @@ function recallRow(r: RecallFigures): string[] {
   return [`recall ${r.word}: with / without decompounding`, `${found} / ${without}`];
 }
 
+function extractRows(e: ExtractFigures): string[][] {
+  return [
+    [`PDF (seeds printed by Chromium): extract + parse per page, median of rounds (${e.pdf.files} PDFs, ${e.pdf.pages} pages, one core)`, `${ms(e.pdf.msPerPageMedian)} = ${e.pdf.pagesPerSecond} pages/s (target ≥ ${TARGET.pdfPagesPerSecond} pages/s)`],
+    [`web page (seeds in site furniture): extract + parse per page (${e.html.files} pages, ${kib(e.html.bytes)})`, ms(e.html.msPerPageMedian)],
+    [`build with ${e.build50.pdfs} PDF minutes (${e.build50.pages} pages): read, parse, analyse, index, compress`, `${ms(e.build50.totalMs)} (${ms(e.build50.msPerPdf)} a PDF)`],
+  ];
+}
+
 function browserRows(b: BrowserFigures): string[][] {
   return [
     [`Chromium: content script on a ${kib(b.article.bytes)} article, total / longest task`, `${ms(b.article.totalMs)} / ${ms(b.article.longestMs)} (target ≤ ${BT.articleMs} ms)`],
@@ -125,7 +134,7 @@ async function main() {
   const asset = sizeFigures(build.bytes);
 
   const analyze = await createAnalyzer();
-  const seeds = seedCorpus(analyze);
+  const seeds = await seedCorpus(analyze);
   const recall = decompoundingRecall(await MinutesIndex.fromBytes(build.bytes), analyze);
   const scales: ScaleFigures[] = [];
   for (const scale of SCALES) {
@@ -142,6 +151,7 @@ async function main() {
     console.error('warning: the benchmark assembles different bytes than buildIndexBytes(): scaled figures may not compare');
   }
 
+  const extract = await extractFigures();
   const browser = await browserFigures();
   const rows: string[][] = [
     ['seed files', `${parse.files} (${kib(parse.bytes)})`],
@@ -156,6 +166,7 @@ async function main() {
     ],
     ...scales.flatMap(scaleRows),
     ...recall.map(recallRow),
+    ...extractRows(extract),
     ...browserRows(browser),
   ];
   console.log('| figure | value |\n| --- | --- |');
@@ -173,6 +184,7 @@ async function main() {
       query: byScale((s) => s.query),
       memory: byScale((s) => s.memory),
       recall,
+      extract,
       browser,
     }),
   );

@@ -153,7 +153,7 @@ export async function collectCandidates(dir = 'seeds'): Promise<Candidate[]> {
   const t = await loadTokenizer();
   const stats = new Map<string, { freq: number; remarks: Set<string>; written: Map<string, number> }>();
   for (const file of minutesFilesIn(dir)) {
-    for (const remark of readMinutesFile(file).remarks) {
+    for (const remark of (await readMinutesFile(file)).remarks) {
       if (!isSearchable(remark)) continue;
       const { text, map } = normalizeWithMap(remark.text);
       // URLs become blanks of the same length, so offsets stay valid.

@@ -2,6 +2,7 @@
  * The command line: the same lib/ code the extension runs, for scripting and tests.
  *
  *   npm run -s lens -- parse FILE [--json]
+ *   npm run -s lens -- text FILE
  *   npm run -s lens -- terms FILE [--json]
  *   npm run -s lens -- search "QUERY" [--limit N] [--committee C] [--meeting M] [--speaker S] [--role R] [--from D] [--to D] [--json]
  */
@@ -9,7 +10,7 @@ import { formatListing } from '../lib/minutes/listing';
 import { MinutesError } from '../lib/minutes/errors';
 import { IndexFormatError } from '../lib/search/asset';
 import type { SearchOptions } from '../lib/search/engine';
-import { readMinutesFile, readTextFile } from './node/minutes-files';
+import { readDocument, readMinutesFile, readTextFile } from './node/minutes-files';
 import { createPageMatcher } from '../lib/terms/page-matcher';
 import { loadIndex } from './node/index-file';
 import { searchRows, formatSearch } from './node/search-output';
@@ -17,7 +18,8 @@ import { searchRows, formatSearch } from './node/search-output';
 const USAGE = `usage: npm run -s lens -- <command> [options]
 
 commands:
-  parse FILE [--json]   parse one minutes text into its meeting and remarks
+  parse FILE [--json]   parse one minutes file (.txt, .pdf, .html, .htm) into its meeting and remarks
+  text FILE             the text extracted from a minutes file, exactly: parse's start/end index into it
   terms FILE [--json]   every glossary term in a UTF-8 text file, as a page would mark it
   search "QUERY" [--limit N] [--committee C] [--meeting ID] [--speaker S]
          [--role R] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
@@ -75,12 +77,21 @@ async function run(argv: string[]): Promise<number> {
       const known = new Set(['--json']);
       for (const f of flags.keys()) if (!known.has(f)) throw new UsageError(`unknown option ${f}`);
       if (positional.length !== 1) throw new UsageError('parse takes exactly one FILE');
-      const parsed = readMinutesFile(positional[0]!);
+      const parsed = await readMinutesFile(positional[0]!);
       if (flags.has('--json')) process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
       else {
         process.stdout.write(`${formatListing(parsed)}\n`);
       }
       for (const w of parsed.warnings) if (flags.has('--json')) process.stderr.write(`warning: ${w}\n`);
+      return 0;
+    }
+    case 'text': {
+      for (const f of flags.keys()) throw new UsageError(`unknown option ${f}`);
+      if (positional.length !== 1) throw new UsageError('text takes exactly one FILE');
+      const doc = await readDocument(positional[0]!);
+      // Exactly the text, no newline added: offsets from parse --json index into this output.
+      process.stdout.write(doc.text);
+      for (const w of doc.warnings) process.stderr.write(`warning: ${w}\n`);
       return 0;
     }
     case 'terms': {

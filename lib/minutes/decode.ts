@@ -37,7 +37,8 @@ export function decodeMinutes(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-function lineOfByte(bytes: Uint8Array, offset: number): number {
+/** The 1-based line a byte offset falls on, for messages. */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;

@@ -49,6 +49,9 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParsedMi
     materials: header.materials,
     notes: header.notes,
     bodyStart: bodyLine ? bodyLine.start : text.length,
+    // Where it was published is not in the text: lib/extract/minutes.ts adds it from the page or a sidecar.
+    url: null,
+    publisher: null,
   };
 
   const body = parseBody(lines, header.bodyLine, null);

@@ -25,6 +25,10 @@ export interface Meeting {
   notes: string[];
   /** Offset in the source text where the body (the remarks) begins. */
   bodyStart: number;
+  /** The official document's http(s) address: a page's canonical link, or a sidecar's `url`; null if unknown. */
+  url: string | null;
+  /** Who publishes it (総務省), from the page or a sidecar; null if unknown. */
+  publisher: string | null;
 }
 
 export interface AttendeeGroup {

@@ -18,7 +18,13 @@ export function citationText(
   options: { noSpeaker?: string; source?: string } = {},
 ): string {
   const line = `${meetingPart(meeting)}、${speakerPart(remark, options.noSpeaker ?? '発言者の記載なし')}：「${quotedText(remark.text)}」`;
-  return options.source ? `${line}\n${options.source}` : line;
+  const source = options.source ?? officialSource(meeting);
+  return source ? `${line}\n${source}` : line;
+}
+
+/** Where the official document is, when the minutes came with its address: 「総務省 https://…」. */
+export function officialSource(m: Meeting): string | null {
+  return m.url ? `${m.publisher ? `${m.publisher} ` : ''}${m.url}` : null;
 }
 
 function meetingPart(m: Meeting): string {

@@ -17,8 +17,8 @@ export interface Corpus {
 }
 
 /** The seeds, parsed and analysed once. */
-export function seedCorpus(analyze: Analyzer): Corpus {
-  const minutes = minutesFilesIn(SEED_DIR).map(readMinutesFile);
+export async function seedCorpus(analyze: Analyzer): Promise<Corpus> {
+  const minutes = await Promise.all(minutesFilesIn(SEED_DIR).map(readMinutesFile));
   const meetings = minutes.map((m) => m.meeting);
   const remarks = minutes.flatMap((m) => m.remarks);
   return { meetings, remarks, terms: analyzeRemarks(remarks, analyze) };

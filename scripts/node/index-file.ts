@@ -8,36 +8,66 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkDistinctMeetings } from '../../lib/minutes/duplicates';
+import { MinutesError } from '../../lib/minutes/errors';
+import type { ParsedMinutes } from '../../lib/minutes/types';
 import { buildAssetData } from '../../lib/search/build';
 import { MinutesIndex } from '../../lib/search/engine';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
 import { createAnalyzer } from './analyzer';
-import { minutesFilesIn, readMinutesFile } from './minutes-files';
+import { readMinutesFile, readMinutesFolder, shown } from './minutes-files';
 
 export const SEED_DIR = 'seeds';
 export const ASSET_FILE = join('public', INDEX_ASSET_PATH);
 
-/** Hash of the seed files' names and bytes: the asset records it, and a stale asset is rebuilt. */
+/** Hash of the seed files' (and sidecars') names and bytes: the asset records it, and a stale asset is rebuilt. */
 export function seedsHash(dir = SEED_DIR): string {
+  const { files, sidecars } = readMinutesFolder(dir);
   const h = createHash('sha256');
-  for (const f of minutesFilesIn(dir)) h.update(f).update('\0').update(readFileSync(f)).update('\0');
+  for (const f of [...files, ...sidecars].sort()) h.update(f).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 16);
 }
 
-/** Parse, analyse, index and compress the seeds. Deterministic: same seeds, same bytes. */
-export async function buildIndexBytes(dir = SEED_DIR): Promise<Uint8Array> {
-  const minutes = minutesFilesIn(dir).map(readMinutesFile);
+export interface SeedMinutes {
+  minutes: ParsedMinutes[];
+  /** Everything the build has to say about a file, each naming it: skipped files, parser warnings. */
+  warnings: string[];
+}
+
+/**
+ * Every minutes file of a folder, parsed. A file that cannot be read stops the
+ * build (its error names it); a file that is not minutes is skipped with a
+ * warning naming it; two files for one meeting id (a.txt and a.pdf) are refused.
+ */
+export async function readSeeds(dir = SEED_DIR): Promise<SeedMinutes> {
+  const folder = readMinutesFolder(dir);
+  const minutes: ParsedMinutes[] = [];
+  for (const f of folder.files) minutes.push(await readMinutesFile(f));
+  const ids = new Map<string, string>();
+  for (const m of minutes) {
+    const other = ids.get(m.meeting.id);
+    if (other) throw new MinutesError(m.meeting.source ?? m.meeting.id, null, `has the same name (meeting id ${m.meeting.id}) as ${other}; rename one`);
+    ids.set(m.meeting.id, m.meeting.source ?? m.meeting.id);
+  }
   checkDistinctMeetings(minutes);
+  const warnings = [...folder.skipped.map((s) => `${s.file}: skipped: ${s.reason}`), ...minutes.flatMap((m) => m.warnings)];
+  return { minutes, warnings };
+}
+
+/** Parse, analyse, index and compress the seeds. Deterministic: same seeds, same bytes. */
+export async function buildIndexBytes(dir = SEED_DIR, seeds?: SeedMinutes): Promise<Uint8Array> {
+  const { minutes } = seeds ?? (await readSeeds(dir));
   const data = buildAssetData(minutes, await createAnalyzer(), seedsHash(dir));
   // zlib at level 9 with no file name or time in the header: reproducible bytes.
   return gzipSync(Buffer.from(JSON.stringify(data)), { level: 9 });
 }
 
-export async function writeIndexAsset(file = ASSET_FILE): Promise<Uint8Array> {
-  const bytes = await buildIndexBytes();
+/** Build the asset from seeds/ and write it; the warnings are the build's to print. */
+export async function writeIndexAsset(file = ASSET_FILE, dir = SEED_DIR): Promise<{ bytes: Uint8Array; seeds: SeedMinutes }> {
+  const seeds = await readSeeds(dir);
+  const bytes = await buildIndexBytes(dir, seeds);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);
-  return bytes;
+  return { bytes, seeds };
 }
 
 /** The built asset, rebuilt first when it is missing or was built from other seeds. */
@@ -46,5 +76,7 @@ export async function loadIndex(file = ASSET_FILE): Promise<MinutesIndex> {
     const index = await MinutesIndex.fromBytes(readFileSync(file)).catch(() => null);
     if (index && index.seeds === seedsHash()) return index;
   }
-  return MinutesIndex.fromBytes(await writeIndexAsset(file));
+  return MinutesIndex.fromBytes((await writeIndexAsset(file)).bytes);
 }
+
+export { shown };
