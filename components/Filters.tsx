@@ -8,14 +8,22 @@ export type FilterValues = Omit<SearchOptions, 'limit'>;
 export const NO_FILTERS: FilterValues = {};
 
 export const hasFilters = (f: FilterValues): boolean =>
-  Boolean(f.committee || f.meeting || f.speaker || f.role || f.from || f.to);
+  Boolean(f.committee || f.meeting || f.speaker || f.role || f.origin || f.from || f.to);
 
 const FACET_LABEL: Record<Facet, MessageKey> = {
   committee: 'filterCommittee',
   meeting: 'filterMeeting',
   speaker: 'filterSpeaker',
   role: 'filterRole',
+  origin: 'filterOrigin',
 };
+
+/** The origin facet's values are words of ours, said in the reader's language; the rest are the minutes' own. */
+const ORIGIN_LABEL: Record<string, MessageKey> = {
+  shipped: 'originShipped',
+  yours: 'originYours',
+};
+const labelOf = (facet: Facet, f: FacetCount) => (facet === 'origin' && ORIGIN_LABEL[f.value] ? t(ORIGIN_LABEL[f.value]!) : f.label);
 
 /**
  * One <select> per facet with each value's count, a date range and the order.
@@ -39,8 +47,9 @@ export function Filters({ page, value, onChange }: {
             <select name={facet} value={value[facet] ?? ''} onChange={(e) => set({ [facet]: e.currentTarget.value })}>
               <option value="">{t('filterAll')}</option>
               {withSelected(page.facets[facet], value[facet]).map((f) => (
-                <option key={f.value} value={f.value}>{`${f.label} (${f.count})`}</option>
+                <option key={f.value} value={f.value}>{`${labelOf(facet, f)} (${f.count})`}</option>
               ))}
+              {page.facetsMore[facet] > 0 && <option disabled value="…">{t('filterMore', String(page.facetsMore[facet]))}</option>}
             </select>
           </label>
         ))}

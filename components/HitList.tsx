@@ -69,6 +69,7 @@ export function HitList({ hits, onOpen, onLeave, listRef, label }: Props) {
             <div class="who">
               <span class="speaker">{r.speaker ?? t('noSpeaker')}</span>
               {r.role && <span class="role">{r.role}</span>}
+              {hit.yours && <span class="yours" title={t('originYours')}>{t('yoursMark')}</span>}
             </div>
             <div class="where">
               {m.committee ?? m.title}

@@ -18,10 +18,12 @@ export interface MeetingViewProps {
    * previous/next buttons keep it, so that pressing one again moves on.
    */
   focusTarget?: boolean;
+  /** The reader added these minutes: marked 「自分の」. */
+  yours?: boolean;
 }
 
 /** A whole meeting: its header, then every remark in order, with the target remark brought into view. */
-export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget = true }: MeetingViewProps) {
+export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget = true, yours = false }: MeetingViewProps) {
   const target = useRef<HTMLElement>(null);
   const needle = term ? normalize(term) : '';
   // Checked again where it becomes a link: only ever an http(s) address, whatever the data says.
@@ -37,7 +39,10 @@ export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget =
   return (
     <article class="meeting">
       <header class="meeting-header">
-        <h1 lang="ja">{m.title}</h1>
+        <h1 lang="ja">
+          {m.title}
+          {yours && <span class="yours" title={t('originYours')}>{t('yoursMark')}</span>}
+        </h1>
         <dl class="facts">
           {m.committee && <Fact name={t('meetingCommittee')}>{m.committee}</Fact>}
           {m.organiser && <Fact name={t('meetingOrganiser')}>{m.organiser}</Fact>}

@@ -8,6 +8,14 @@ export const SNIPPET_CONTEXT = 60;
 /** Results a search returns unless asked otherwise: a screenful in the side panel. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
+/**
+ * Values a facet lists (meetings, speakers…), most hits first. With a
+ * reader's library of hundreds of meetings a list grows past what anyone
+ * scrolls through in a <select>, and rendering it cost the side panel more
+ * than the search itself; the rest are counted ("and N more").
+ */
+export const FACET_VALUES_MAX = 50;
+
 /** Remarks a popover shows for a term (the terms issue asks for up to 5); a reader may choose another (lib/settings). */
 export const RELATED_LIMIT = 5;
 
@@ -163,3 +171,27 @@ export const MIN_FRAME_HEIGHT = 100;
  * reader does not see the badge change any faster than this anyway.
  */
 export const BADGE_REPORT_DELAY_MS = 200;
+
+// ---------------------------------------------------------------- the reader's library
+
+/**
+ * The largest file the library takes. A 100-page ministry PDF is 1–5 MB;
+ * past 50 MB a "PDF of minutes" is page images, which hold no text to read,
+ * and reading it would hold that much memory in the page and the worker.
+ */
+export const LIBRARY_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Meetings the library holds. The service worker keeps every remark and its
+ * terms in memory to search them: the bench's library of 200 meetings
+ * (27-page minutes each) stays inside the worker's 40 MB heap budget, and
+ * this leaves room beside the shipped minutes.
+ */
+export const LIBRARY_MAX_MEETINGS = 300;
+
+/**
+ * Characters of remarks, terms and texts the library stores, all meetings
+ * together: about 300 long minutes. A few huge files must not crowd out the
+ * worker's memory any more than many ordinary ones.
+ */
+export const LIBRARY_MAX_CHARS = 30_000_000;

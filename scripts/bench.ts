@@ -22,6 +22,10 @@ import { queryLatency, type LatencyFigures } from './bench/queries';
 import { decompoundingRecall, type RecallFigures } from './bench/recall';
 import { BROWSER_TARGET as BT, browserFigures, type BrowserFigures } from './bench/browser';
 import { extractFigures, type ExtractFigures } from './bench/extract-figures';
+import { LIBRARY_TARGET as LT, libraryFigures, type LibraryFigures } from './bench/library';
+import { QUERIES } from './bench/queries';
+import { readSeeds } from './node/index-file';
+import { runtimeAgreement, type Agreement } from './node/runtime-agreement';
 
 const BUILD_WARM_RUNS = 4;
 /**
@@ -113,6 +117,27 @@ function extractRows(e: ExtractFigures): string[][] {
   ];
 }
 
+function agreementRows(a: Agreement): string[][] {
+  return [
+    [
+      `run-time analysis (no kuromoji) of the seeds vs the shipped index, ${a.queries} bench queries: shipped top 10s found / same first result`,
+      `${a.found}/${a.total} (${pct(a.found, a.total)}) / ${a.sameTop}/${a.queries} (${pct(a.sameTop, a.queries)}) (targets ≥ 95% / ≥ 90%)`,
+    ],
+  ];
+}
+
+function libraryRows(l: LibraryFigures): string[][] {
+  const lib = l.library;
+  return [
+    [`Chromium library: import of a ${l.pdf.pages}-page PDF (${kib(l.pdf.bytes)}), file chosen → meeting listed`, ms(l.pdf.importMs)],
+    [`Chromium library: longest task meanwhile, options page / side panel`, `${ms(l.pdf.longestTaskMs.options)} / ${ms(l.pdf.longestTaskMs.sidePanel)} (target < ${LT.longestTaskMs} ms)`],
+    [`Chromium library: import of ${lib.meetings} generated meetings (text files), all / each`, `${ms(lib.importMs)} / ${ms(Math.round(lib.importMs / lib.meetings))}`],
+    [`Chromium library of ${lib.meetings}: side panel, query sent → results painted, p50 / p95 (${lib.panel.queries} queries)`, `${lib.panel.p50Ms} / ${ms(lib.panel.p95Ms)} (target p95 ≤ ${LT.panelP95Ms} ms)`],
+    [`Chromium library of ${lib.meetings}: popover warm / after the service worker was stopped (median of ${lib.popover.runs})`, `${ms(lib.popover.warmMs)} / ${ms(lib.popover.coldMs)}`],
+    [`Chromium library of ${lib.meetings}: JS heap, service worker / side panel`, `${mb(lib.heap.serviceWorker.usedBytes)} / ${mb(lib.heap.sidePanel.usedBytes)} (target ≤ ${LT.heapBytes / 1e6} MB for the worker)`],
+  ];
+}
+
 function browserRows(b: BrowserFigures): string[][] {
   return [
     [`Chromium: content script on a ${kib(b.article.bytes)} article, total / longest task`, `${ms(b.article.totalMs)} / ${ms(b.article.longestMs)} (target ≤ ${BT.articleMs} ms)`],
@@ -152,7 +177,9 @@ async function main() {
   }
 
   const extract = await extractFigures();
+  const agreement = runtimeAgreement(await MinutesIndex.fromBytes(build.bytes), (await readSeeds()).minutes, QUERIES);
   const browser = await browserFigures();
+  const library = await libraryFigures();
   const rows: string[][] = [
     ['seed files', `${parse.files} (${kib(parse.bytes)})`],
     ['remarks', `${parse.remarks}`],
@@ -167,7 +194,9 @@ async function main() {
     ...scales.flatMap(scaleRows),
     ...recall.map(recallRow),
     ...extractRows(extract),
+    ...agreementRows(agreement),
     ...browserRows(browser),
+    ...libraryRows(library),
   ];
   console.log('| figure | value |\n| --- | --- |');
   for (const [figure, value] of rows) console.log(`| ${figure} | ${value} |`);
@@ -185,7 +214,9 @@ async function main() {
       memory: byScale((s) => s.memory),
       recall,
       extract,
+      agreement: { ...agreement, differing: agreement.differing.map((d) => d.query) },
       browser,
+      library,
     }),
   );
 }

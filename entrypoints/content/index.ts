@@ -9,6 +9,7 @@ import { answerMessages } from './messages';
 import { createHighlighter } from './highlighter';
 import { watchHover } from './hover';
 import { watchKeys } from './keys';
+import { isNotice } from './notice';
 import { MarkStore } from './marks';
 import { watchPage } from './page-watcher';
 import { Popover } from './popover/popover';
@@ -46,7 +47,7 @@ export default defineContentScript({
       busy: scanner.busy,
       ...stats.snapshot(),
     }));
-    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node), isOn: () => reader.on, shadows });
+    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node) || isNotice(node), isOn: () => reader.on, shadows });
     watchHover(ctx, marks, popover, () => reader.settings.hoverDelayMs, () => shadows.connected());
     watchKeys(ctx, popover);
     stats.setUpDone();

@@ -2,6 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseMessage, type ContentState, type Reply } from '../../lib/messaging/protocol';
+import { showNotice } from './notice';
+import { pageMinutes } from './page-minutes';
 import { isTopFrame } from './site';
 
 export function answerMessages(ctx: ContentScriptContext, state: () => ContentState): void {
@@ -26,6 +28,13 @@ export function answerMessages(ctx: ContentScriptContext, state: () => ContentSt
       case 'content/state':
         if (!top) return undefined;
         return Promise.resolve<Reply<'content/state'>>({ ok: true, value: state() });
+      // "Add this page" reads the page the reader sees: the top frame's.
+      case 'content/page-minutes':
+        return top ? Promise.resolve<Reply<'content/page-minutes'>>({ ok: true, value: pageMinutes() }) : undefined;
+      case 'content/notice':
+        if (!top) return undefined;
+        showNotice(message.payload.text, message.payload.tone);
+        return Promise.resolve<Reply<'content/notice'>>({ ok: true, value: { shown: true } });
       default:
         return undefined; // for the background, or unknown: not ours to answer
     }

@@ -20,7 +20,7 @@ type State =
   | { kind: 'loading' }
   | { kind: 'not-found' }
   | { kind: 'error'; error: string }
-  | { kind: 'ready'; meeting: Meeting; remarks: Remark[] };
+  | { kind: 'ready'; meeting: Meeting; remarks: Remark[]; yours: boolean };
 
 // `viewer.html?remark=<id>&q=<quote>&p=<prefix>&s=<suffix>&term=<term>`: see lib/ui/anchor.ts.
 const { anchor, term } = readPassageUrl(location.search);
@@ -95,10 +95,10 @@ function App() {
       return (
         <>
           <Toolbar backHref={query ? searchUrl(query) : '/search.html'} onPrevious={go(before)} onNext={go(after)}
-            citation={current ? citationText(state.meeting, current, { noSpeaker: CITATION_NO_SPEAKER }) : null} />
+            citation={current ? citationText(state.meeting, current, { noSpeaker: CITATION_NO_SPEAKER, yours: state.yours }) : null} />
           {!current && <p class="status no-remark" role="status">{t('viewerNoRemark')}</p>}
           <MeetingView meeting={state.meeting} remarks={state.remarks} targetId={target.id} term={term}
-            focusTarget={target.focus} />
+            focusTarget={target.focus} yours={state.yours} />
         </>
       );
     }

@@ -1,5 +1,6 @@
 /** The background's answers to each message type. */
 import type { BackgroundCalls, Message, Reply } from '../messaging/protocol';
+import type { Library } from './library';
 import type { MinutesIndex } from '../search/engine';
 import { toHitView, toPageView } from '../search/views';
 import { passageUrl } from '../ui/urls';
@@ -18,6 +19,7 @@ export interface BackgroundContext {
   showBadge: (tabId: number, badge: Badge) => Promise<void>;
   /** Each tab's marks by frame, summed for its badge. */
   frameMarks: FrameMarks;
+  library: Library;
 }
 
 export async function answer(
@@ -36,7 +38,7 @@ export async function answer(
       case 'lens/meeting': {
         const index = await ctx.index();
         const meeting = index.meeting(message.payload.meetingId);
-        return { ok: true, value: meeting ? { meeting, remarks: index.remarksOf(meeting.id) } : null };
+        return { ok: true, value: meeting ? { meeting, remarks: index.remarksOf(meeting.id), yours: index.isYours(meeting.id) } : null };
       }
       case 'lens/open-passage':
         await ctx.openPage(passageUrl(message.payload.remarkId, message.payload.term));
@@ -51,6 +53,20 @@ export async function answer(
         await ctx.showBadge(sender.tabId, badgeFor(total.count, total.on));
         return { ok: true, value: { shown: true } };
       }
+      case 'lens/library-add': {
+        const { file, parsed, text } = message.payload;
+        return { ok: true, value: await ctx.library.outcome(file, parsed, text) };
+      }
+      case 'lens/library-list':
+        return { ok: true, value: await ctx.library.totals() };
+      case 'lens/library-remove':
+        return { ok: true, value: { removed: await ctx.library.remove(message.payload.id) } };
+      case 'lens/library-clear':
+        return { ok: true, value: { removed: await ctx.library.clear() } };
+      case 'lens/library-export':
+        return { ok: true, value: await ctx.library.exportAll() };
+      case 'lens/library-import':
+        return { ok: true, value: { outcomes: await ctx.library.importAll(message.payload.data) } };
     }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

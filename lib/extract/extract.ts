@@ -22,6 +22,8 @@ export interface ExtractEnv {
   pdfjs: () => Promise<PdfJs>;
   /** Where pdf.js finds the predefined CMaps (see lib/extract/pdf/read.ts). */
   cMapUrl: string;
+  /** Fetch the CMaps with fetch() (in a Web Worker), rather than pdf.js's own way. */
+  fetchFiles?: boolean;
 }
 
 export interface Extracted {
@@ -47,7 +49,7 @@ export async function extractDocument(bytes: Uint8Array, file: string, env: Extr
     case 'text':
       return { format, text: decodeMinutes(bytes, file), url: null, publisher: null, pages: null, warnings: [] };
     case 'pdf': {
-      const { text, pages, warnings } = await readPdf(bytes, file, await env.pdfjs(), { cMapUrl: env.cMapUrl });
+      const { text, pages, warnings } = await readPdf(bytes, file, await env.pdfjs(), { cMapUrl: env.cMapUrl, fetchFiles: env.fetchFiles });
       return { format, text, url: null, publisher: null, pages, warnings };
     }
     case 'html':

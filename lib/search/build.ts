@@ -15,8 +15,12 @@ export type Analyzer = (text: string) => string[];
 /** Remarks worth searching: headings are structure, and a label alone says nothing. */
 export const isSearchable = (r: Remark): boolean => r.kind !== 'heading' && r.text.trim() !== '';
 
-/** The terms of each searchable remark, compound parts included. */
-export function analyzeRemarks(remarks: Remark[], analyze: Analyzer): Map<number, string[]> {
+/**
+ * The terms of each searchable remark, compound parts included. `alsoKnown`
+ * adds katakana words known elsewhere (the shipped index's, when a reader's
+ * meeting is analysed on its own) to those its remarks use.
+ */
+export function analyzeRemarks(remarks: Remark[], analyze: Analyzer, alsoKnown: (word: string) => boolean = () => false): Map<number, string[]> {
   const tokens = new Map<number, string[]>();
   remarks.forEach((r, row) => {
     if (isSearchable(r)) tokens.set(row, analyze(r.text));
@@ -25,11 +29,11 @@ export function analyzeRemarks(remarks: Remark[], analyze: Analyzer): Map<number
   for (const list of tokens.values()) for (const t of list) if (isKatakanaWord(t)) katakana.add(t);
   // First the words compounds hide (ゼロトラスト in ゼロトラストネットワーク), then split with all of them,
   // as queries will: the query side knows exactly these katakana words.
-  const seen = (part: string) => katakana.has(part);
+  const seen = (part: string) => katakana.has(part) || alsoKnown(part);
   const hidden = new Set<string>();
   for (const w of katakana) for (const p of newParts(w, seen)) hidden.add(p);
   for (const p of hidden) katakana.add(p);
-  const known = (part: string) => katakana.has(part);
+  const known = (part: string) => katakana.has(part) || alsoKnown(part);
   for (const [row, list] of tokens) tokens.set(row, list.flatMap((t) => [t, ...decompound(t, known)]));
   return tokens;
 }

@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import type { Meeting, Remark } from '../minutes/types';
-import { DEFAULT_SEARCH_LIMIT, MIN_QUERY_COVERAGE, RELATED_LIMIT } from '../limits';
+import { DEFAULT_SEARCH_LIMIT, FACET_VALUES_MAX, MIN_QUERY_COVERAGE, RELATED_LIMIT } from '../limits';
 import { normalize } from '../text/normalize';
 import { readAsset, remarksFrom, type AssetData } from './asset';
 import { analyzeQuery, phraseKey, type AnalyzedQuery } from './query';
@@ -27,10 +27,15 @@ export interface SearchOptions {
   to?: string;
   /** Best first (default), or newest meeting first. */
   sort?: 'relevance' | 'date';
+  /** Only the minutes the extension ships, or only the reader's own. */
+  origin?: Origin;
 }
 
+/** Where a meeting comes from: shipped with the extension, or added by the reader (「自分の」). */
+export type Origin = 'shipped' | 'yours';
+
 /** Filters a result list can be narrowed by, and the facets counted for them. */
-export const FACETS = ['committee', 'meeting', 'speaker', 'role'] as const;
+export const FACETS = ['committee', 'meeting', 'speaker', 'role', 'origin'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export interface FacetCount {
@@ -45,8 +50,14 @@ export interface SearchPage {
   hits: SearchHit[];
   /** Hits before the limit. */
   total: number;
-  /** For each facet: the hits each value has, under every other filter (so a reader can switch). */
+  /**
+   * For each facet: the hits each value has, under every other filter (so a
+   * reader can switch), most first: at most FACET_VALUES_MAX of them, plus the
+   * chosen value wherever it ranks.
+   */
   facets: Record<Facet, FacetCount[]>;
+  /** For each facet, how many more values have hits than are listed. */
+  facetsMore: Record<Facet, number>;
   /** The dates the hits span, under every filter but the date range. */
   dates: { from: string | null; to: string | null };
 }
@@ -57,9 +68,22 @@ export type MatchKind = 'phrase' | 'all' | 'some';
 export interface SearchHit {
   remark: Remark;
   meeting: Meeting;
+  /** The reader added this meeting (it is not shipped with the extension). */
+  yours: boolean;
   score: number;
   match: MatchKind;
   snippet: Snippet;
+}
+
+/**
+ * A reader's own meeting, analysed in the extension (lib/search/runtime-analyzer.ts):
+ * what the index needs to search it together with the shipped minutes.
+ */
+export interface LibraryEntry {
+  meeting: Meeting;
+  remarks: Remark[];
+  /** Each remark's terms, by its position in `remarks`; empty for headings and empty remarks. */
+  terms: string[][];
 }
 
 const TIER: Record<MatchKind, number> = { phrase: 2, all: 1, some: 0 };
@@ -79,6 +103,8 @@ export class MinutesIndex {
   private readonly search_: MiniSearch<IndexedDoc>;
   private readonly meetingOfRow: Meeting[];
   private readonly keys: (string | undefined)[] = [];
+  /** The reader's meetings: their rows, and the terms they added to the index. */
+  private readonly library = new Map<string, { rows: number[]; terms: string[][] }>();
 
   static async fromBytes(bytes: Uint8Array | ArrayBuffer): Promise<MinutesIndex> {
     return new MinutesIndex(await readAsset(bytes));
@@ -99,7 +125,49 @@ export class MinutesIndex {
   }
 
   remarksOf(meetingId: string): Remark[] {
-    return this.remarks.filter((r) => r.meetingId === meetingId);
+    const own = this.library.get(meetingId);
+    if (own) return own.rows.map((row) => this.remarks[row]!);
+    return this.meeting(meetingId) ? this.remarks.filter((r) => r.meetingId === meetingId) : [];
+  }
+
+  /** Whether the reader added this meeting. */
+  isYours(meetingId: string): boolean {
+    return this.library.has(meetingId);
+  }
+
+  /**
+   * Search a reader's meeting together with the shipped ones: one index, so a
+   * score means the same whichever minutes a remark comes from. Its rows are
+   * appended; its terms teach the vocabulary the words it brings.
+   */
+  addLibrary({ meeting, remarks, terms }: LibraryEntry): void {
+    if (this.meeting(meeting.id)) throw new Error(`a meeting ${meeting.id} is already in the index`);
+    const rows: number[] = [];
+    const docs: IndexedDoc[] = [];
+    remarks.forEach((remark, i) => {
+      const row = this.remarks.length;
+      rows.push(row);
+      this.remarks.push(remark);
+      this.meetingOfRow.push(meeting);
+      if (terms[i]?.length) docs.push({ id: row, terms: terms[i]!.join(' ') });
+    });
+    this.search_.addAll(docs);
+    this.vocabulary.update(terms.flat(), 1);
+    this.meetings.push(meeting);
+    this.library.set(meeting.id, { rows, terms });
+  }
+
+  /** Take a reader's meeting out of every search; its rows stay as unreachable holes. */
+  removeLibrary(meetingId: string): boolean {
+    const own = this.library.get(meetingId);
+    if (!own) return false;
+    own.rows.forEach((row, i) => {
+      if (own.terms[i]?.length) this.search_.discard(row);
+    });
+    this.vocabulary.update(own.terms.flat(), -1);
+    this.meetings.splice(this.meetings.findIndex((m) => m.id === meetingId), 1);
+    this.library.delete(meetingId);
+    return true;
   }
 
   analyze(query: string): AnalyzedQuery {
@@ -117,7 +185,11 @@ export class MinutesIndex {
     const q = this.analyze(query);
     const all = this.rank(q, () => true, options.sort);
     const hits = all.filter((h) => this.passes(h.row, options));
-    const facets = Object.fromEntries(FACETS.map((f) => [f, this.count(all, f, { ...options, [f]: undefined })])) as SearchPage['facets'];
+    const counted = FACETS.map((f) => [f, this.count(all, f, { ...options, [f]: undefined })] as const);
+    const listed = (f: Facet, values: FacetCount[]) =>
+      values.filter((v, i) => i < FACET_VALUES_MAX || v.value === options[f]);
+    const facets = Object.fromEntries(counted.map(([f, values]) => [f, listed(f, values)])) as SearchPage['facets'];
+    const facetsMore = Object.fromEntries(counted.map(([f, values]) => [f, values.length - facets[f].length])) as SearchPage['facetsMore'];
     const dated = all
       .filter((h) => this.passes(h.row, { ...options, from: undefined, to: undefined }))
       .map((h) => this.meetingOfRow[h.row]!.date)
@@ -127,6 +199,7 @@ export class MinutesIndex {
       hits: hits.slice(0, options.limit ?? DEFAULT_SEARCH_LIMIT).map((h) => this.hit(h, q)),
       total: hits.length,
       facets,
+      facetsMore,
       dates: { from: dated[0] ?? null, to: dated[dated.length - 1] ?? null },
     };
   }
@@ -146,11 +219,16 @@ export class MinutesIndex {
     return ranked;
   }
 
+  private originOf(meetingId: string): Origin {
+    return this.library.has(meetingId) ? 'yours' : 'shipped';
+  }
+
   private hit({ row, score, match }: Ranked, q: AnalyzedQuery): SearchHit {
     const remark = this.remarks[row]!;
     return {
       remark,
       meeting: this.meetingOfRow[row]!,
+      yours: this.library.has(remark.meetingId),
       score: Math.round(score * 1000) / 1000,
       match,
       snippet: makeSnippet(remark.text, q.phrase, q.words),
@@ -167,6 +245,7 @@ export class MinutesIndex {
         facet === 'meeting' ? [m.id, `${m.title}${m.date ? ` (${m.date})` : ''}`]
         : facet === 'committee' ? [m.committee, m.committee]
         : facet === 'speaker' ? [r.speaker, r.speaker]
+        : facet === 'origin' ? [this.originOf(m.id), this.originOf(m.id)]
         : [r.role, r.role];
       if (value === null || label === null) continue;
       const c = counts.get(value) ?? { value, label, count: 0 };
@@ -197,6 +276,7 @@ export class MinutesIndex {
     const r = this.remarks[row]!;
     const m = this.meetingOfRow[row]!;
     if (o.meeting && m.id !== o.meeting) return false;
+    if (o.origin && this.originOf(m.id) !== o.origin) return false;
     if (o.committee && !contains(m.committee, o.committee)) return false;
     // Names exactly (林 is not 小林); the committee by part of its name.
     if (o.speaker && !same(r.speaker, o.speaker)) return false;

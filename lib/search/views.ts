@@ -14,13 +14,15 @@ export interface MeetingSummary {
 export interface HitView {
   remark: Remark;
   meeting: MeetingSummary;
+  /** The reader added this meeting: shown with a 「自分の」 mark. */
+  yours: boolean;
   score: number;
   match: MatchKind;
   snippet: Snippet;
 }
 
-export function toHitView({ remark, meeting: m, score, match, snippet }: SearchHit): HitView {
-  return { remark, meeting: { id: m.id, title: m.title, committee: m.committee, number: m.number, date: m.date }, score, match, snippet };
+export function toHitView({ remark, meeting: m, yours, score, match, snippet }: SearchHit): HitView {
+  return { remark, meeting: { id: m.id, title: m.title, committee: m.committee, number: m.number, date: m.date }, yours, score, match, snippet };
 }
 
 /** A page of results as it crosses to the side panel. */
@@ -28,6 +30,7 @@ export interface SearchPageView {
   hits: HitView[];
   total: number;
   facets: Record<Facet, FacetCount[]>;
+  facetsMore: Record<Facet, number>;
   dates: { from: string | null; to: string | null };
 }
 

@@ -19,20 +19,44 @@ export interface Segment {
 }
 
 export class Vocabulary {
+  private readonly frequency: Map<string, number>;
+  private total = 0;
+  /** Costs depend on the total: cached until a meeting is added or removed. */
   private readonly cost = new Map<string, number>();
 
   constructor(frequencies: Map<string, number>) {
-    let total = 0;
-    for (const f of frequencies.values()) total += f;
-    for (const [term, f] of frequencies) this.cost.set(term, Math.log(total / f) + WORD_COST);
+    this.frequency = new Map(frequencies);
+    for (const f of frequencies.values()) this.total += f;
   }
 
   has(term: string): boolean {
-    return this.cost.has(term);
+    return this.frequency.has(term);
+  }
+
+  /** Count a document's terms in (`sign` 1) or out (`sign` -1): the reader's library grows and shrinks. */
+  update(terms: Iterable<string>, sign: 1 | -1): void {
+    for (const t of terms) {
+      const f = (this.frequency.get(t) ?? 0) + sign;
+      if (f > 0) this.frequency.set(t, f);
+      else this.frequency.delete(t);
+      this.total += sign;
+    }
+    this.cost.clear();
+  }
+
+  private costOf(term: string): number | undefined {
+    let c = this.cost.get(term);
+    if (c === undefined) {
+      const f = this.frequency.get(term);
+      if (f === undefined) return undefined;
+      c = Math.log(this.total / f) + WORD_COST;
+      this.cost.set(term, c);
+    }
+    return c;
   }
 
   /** Katakana words of the vocabulary: the parts compounds may be split into. */
-  readonly isPart = (term: string): boolean => isKatakanaWord(term) && this.cost.has(term);
+  readonly isPart = (term: string): boolean => isKatakanaWord(term) && this.frequency.has(term);
 
   /** Parts of a katakana compound, as the build split them. */
   partsOf(word: string): string[] {
@@ -55,7 +79,7 @@ export class Vocabulary {
         knownEnd[i + 1] = 0;
       }
       for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
-        const c = this.cost.get(chunk.slice(i, j));
+        const c = this.costOf(chunk.slice(i, j));
         if (c !== undefined && best[i]! + c < best[j]!) {
           best[j] = best[i]! + c;
           back[j] = i;

@@ -15,16 +15,21 @@ const RECORD_KINDS = ['議事要旨', '議事概要', '議事録'];
 export function citationText(
   meeting: Meeting,
   remark: Remark,
-  options: { noSpeaker?: string; source?: string } = {},
+  options: { noSpeaker?: string; source?: string; yours?: boolean } = {},
 ): string {
   const line = `${meetingPart(meeting)}、${speakerPart(remark, options.noSpeaker ?? '発言者の記載なし')}：「${quotedText(remark.text)}」`;
-  const source = options.source ?? officialSource(meeting);
+  const source = options.source ?? sourceLine(meeting, options.yours);
   return source ? `${line}\n${source}` : line;
 }
 
-/** Where the official document is, when the minutes came with its address: 「総務省 https://…」. */
-export function officialSource(m: Meeting): string | null {
-  return m.url ? `${m.publisher ? `${m.publisher} ` : ''}${m.url}` : null;
+/**
+ * Where the quoted minutes are: the official document, when they came with
+ * its address (「総務省 https://…」), else, for minutes the reader added from a
+ * file, that file (「自分のライブラリ：minutes.pdf」).
+ */
+export function sourceLine(m: Meeting, yours = false): string | null {
+  if (m.url) return `${m.publisher ? `${m.publisher} ` : ''}${m.url}`;
+  return yours && m.source ? `自分のライブラリ：${m.source}` : null;
 }
 
 function meetingPart(m: Meeting): string {

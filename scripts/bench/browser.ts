@@ -14,7 +14,7 @@ import type { ContentState } from '../../lib/messaging/protocol';
 import { EXTENSION_DIR, contentState, launchWithExtension, startServer, textCentre, type ExtensionBrowser } from '../../tests/browser/harness';
 import { extensionHeaps, type HeapFigure } from './heap';
 import { median, round } from './measure';
-import { openSidePanel, panelQueryLatency, type PanelFigures } from './panel';
+import { openBenchPanel, panelQueryLatency, type PanelFigures } from './panel';
 
 const RUNS = 3;
 const POPOVER_RUNS = 5;
@@ -60,7 +60,7 @@ export function pageOf(bytes: number, title: string): string {
 /** The running service worker (a stopped one is replaced by a new one on the next message). */
 const worker = (b: ExtensionBrowser) => b.context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).at(-1) ?? b.serviceWorker;
 
-const stateOf = (b: ExtensionBrowser, page: Page): Promise<ContentState> => contentState(worker(b), page);
+export const stateOf = (b: ExtensionBrowser, page: Page): Promise<ContentState> => contentState(worker(b), page);
 
 /** Waits for the first scan to finish, then reports the content script's work on the page. */
 async function scanWork(b: ExtensionBrowser, url: string) {
@@ -77,7 +77,7 @@ async function scanWork(b: ExtensionBrowser, url: string) {
 }
 
 /** Rests the pointer on the `n`th marked term and waits for its popover's painted results. */
-async function popoverLatency(b: ExtensionBrowser, page: Page, n: number, stopWorkerFirst = false): Promise<number> {
+export async function popoverLatency(b: ExtensionBrowser, page: Page, n: number, stopWorkerFirst = false): Promise<number> {
   const before = await stateOf(b, page);
   const text = before.marked[n % before.marked.length]!.text;
   if (stopWorkerFirst) await stopServiceWorker(b, page);
@@ -149,7 +149,7 @@ async function measureAll(b: ExtensionBrowser, url: (path: string) => string, ar
     for (let i = 1; i <= POPOVER_RUNS; i++) warm.push(await popoverLatency(b, page, i));
     for (let i = 1; i <= POPOVER_RUNS; i++) cold.push(await popoverLatency(b, page, i, true));
 
-    const { connection, panel } = await openSidePanel(b);
+    const { connection, panel } = await openBenchPanel(b);
     try {
       const panelFigures = await panelQueryLatency(panel);
       const heaps = await extensionHeaps(connection, b.extensionId, '/sidepanel.html');

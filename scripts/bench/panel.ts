@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { SEARCH_DEBOUNCE_MS } from '../../lib/limits';
-import { connectToSidePanel, type Chrome, type ExtensionBrowser } from '../../tests/browser/harness';
+import { openSidePanel, type ExtensionBrowser } from '../../tests/browser/harness';
 import { median, percentile, round } from './measure';
 
 /** Queries the minutes answer (each checked with `npm run lens -- search`), in an order where no two neighbours repeat. */
@@ -40,22 +40,10 @@ interface Sample {
 }
 
 /** Opens the side panel the way a reader does, chrome.sidePanel.open() inside a click, and reaches its page over CDP. */
-export async function openSidePanel(b: ExtensionBrowser): Promise<{ connection: Browser; panel: Page }> {
+export async function openBenchPanel(b: ExtensionBrowser): Promise<{ connection: Browser; panel: Page }> {
   const opener = await b.context.newPage();
   await opener.goto(`chrome-extension://${b.extensionId}/search.html`);
-  await opener.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'bench-open-panel';
-    button.textContent = 'open the side panel';
-    button.addEventListener('click', () => {
-      const { chrome } = globalThis as unknown as { chrome: Chrome & { sidePanel: { open(o: { windowId: number }): Promise<void> } } };
-      // No await before open(): the click's user gesture must still be running.
-      void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
-    });
-    document.body.prepend(button);
-  });
-  await opener.click('#bench-open-panel');
-  const found = await connectToSidePanel(b.userDataDir);
+  const found = await openSidePanel(opener, b.userDataDir);
   // The extension's pages share one renderer process, so one V8 isolate, and a
   // page's heap figure is the isolate's: with the opener (a search page too)
   // still open it would count both apps. The panel stays, it belongs to the window.

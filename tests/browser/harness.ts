@@ -145,7 +145,7 @@ export interface ExtensionBrowser {
   serviceWorker: Worker;
   /** The temporary profile (Chromium writes DevToolsActivePort here when a debugging port is asked for). */
   userDataDir: string;
-  /** Closes Chromium and deletes its temporary profile. */
+  /** Closes Chromium and deletes its temporary profile (not a profile the caller passed in). */
   close(): Promise<void>;
 }
 
@@ -162,12 +162,16 @@ export async function launchWithExtension(
     args?: readonly string[];
     /** Other unpacked extensions loaded beside ours (a fixture that messages ours, say). */
     alongside?: readonly string[];
+    /** A profile to use again (the browser relaunched on it): the caller owns it, close() keeps it. */
+    userDataDir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'ja';
   const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
   const loaded = [extensionDir, ...(options.alongside ?? []).map((dir) => resolve(dir))].join(',');
-  const userDataDir = await mkdtemp(join(tmpdir(), 'minutes-lens-chromium-'));
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'minutes-lens-chromium-')));
+  const dropProfile = () => (ownProfile ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -192,12 +196,12 @@ export async function launchWithExtension(
       userDataDir,
       close: async () => {
         await opened.close();
-        await rm(userDataDir, { recursive: true, force: true });
+        await dropProfile();
       },
     };
   } catch (error) {
     await context?.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await dropProfile();
     throw error;
   }
 }
@@ -328,4 +332,27 @@ export async function connectToSidePanel(
     }
     await new Promise((wake) => setTimeout(wake, 200));
   }
+}
+
+/**
+ * Opens the side panel as a reader does, with chrome.sidePanel.open() inside a
+ * click's user gesture on `opener` (one of our pages), and connects to it (see
+ * connectToSidePanel; Chromium must have been launched with a debugging port).
+ */
+export async function openSidePanel(opener: Page, profileDir: string, previous?: Browser): Promise<{ connection: Browser; panel: Page }> {
+  await opener.bringToFront();
+  await opener.evaluate(() => {
+    document.getElementById('open-panel')?.remove();
+    const button = document.createElement('button');
+    button.id = 'open-panel';
+    button.textContent = 'open the side panel';
+    button.addEventListener('click', () => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome & { sidePanel: { open(o: { windowId: number }): Promise<void> } } };
+      // No await before open(): the gesture must still be running when it is called.
+      void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
+    });
+    document.body.prepend(button);
+  });
+  await opener.click('#open-panel');
+  return connectToSidePanel(profileDir, previous);
 }

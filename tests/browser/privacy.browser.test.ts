@@ -1,7 +1,8 @@
 /**
  * Privacy, proven: while the extension does its work on a page (marks terms,
  * opens a popover of remarks, opens a passage in the viewer, searches in the
- * real side panel and on the search page), every request the browser makes
+ * real side panel and on the search page, imports files into the reader's
+ * library, searches them and opens one), every request the browser makes
  * goes either to the fixture server for the page we loaded, or to the
  * extension's own packaged files. Nothing else: no other host, no other scheme,
  * no websocket.
@@ -34,14 +35,16 @@
  * content script, the service worker (fetch and WebSocket), the side panel
  * (while loading and after) and the search page (sendBeacon).
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
+import { officePdf } from '../formats/office-pdf';
+import { webPage } from '../formats/publish';
 import { CHROMIUM_ARGS, languageOptions, CHROMIUM_PATH, EXTENSION_DIR, connectToSidePanel, contentState, startServer, textCentre, type TestServer } from './harness';
 
 const DIALOG = 'minutes-lens-root [role=dialog]';
@@ -85,7 +88,14 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     // Layer 1, before anything of ours runs: tabs and the service worker.
     context.on('request', (request) => {
       const worker = request.serviceWorker();
-      record(request.url(), worker ? `service-worker` : `page ${request.frame().page().url()}`);
+      // A dedicated worker's request (the library's import worker) may have no frame to name.
+      let from = 'worker';
+      try {
+        from = `page ${request.frame().page().url()}`;
+      } catch {
+        // keep 'worker'
+      }
+      record(request.url(), worker ? `service-worker` : from);
     });
     const watchSockets = (page: Page) => page.on('websocket', (ws) => record(ws.url(), `websocket ${page.url()}`));
     context.pages().forEach(watchSockets);
@@ -218,6 +228,27 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     await search.locator('.hits [role="option"]').first().waitFor({ timeout: 10_000 });
     for (const url of await resourcesOf(search)) record(url, 'search resource timing');
 
+    // The reader's library: an old office PDF (pdf.js and its CMaps, in the import worker), a saved
+    // ministry page and a text file imported on the options page, then searched and opened.
+    const files = await mkdtemp(join(tmpdir(), 'minutes-lens-privacy-files-'));
+    const fixture = (name: string) => readFileSync(`tests/fixtures/minutes/${name}.txt`, 'utf8');
+    await writeFile(join(files, 'insurance.pdf'), officePdf(fixture('colon-inline'), 'UniJIS-UCS2-H'));
+    await writeFile(join(files, 'jinzai.html'), webPage(fixture('speaker-parens'), { skin: 'cms', title: '議事要旨', canonical: 'https://www.example.go.jp/x.html' }));
+    await writeFile(join(files, 'suishin.txt'), fixture('bracket-speakers'));
+    const options = await ctx.newPage();
+    await options.goto(`${ext}/options.html`);
+    await options.setInputFiles('input[name="library-files"]', ['insurance.pdf', 'jinzai.html', 'suishin.txt'].map((f) => join(files, f)));
+    await options.waitForFunction(() => document.querySelectorAll('.job.added').length === 3, null, { timeout: 60_000 });
+    for (const url of await resourcesOf(options)) record(url, 'options resource timing');
+    await rm(files, { recursive: true, force: true });
+    await search.getByRole('searchbox').fill('モラルハザード');
+    await search.locator('main[aria-busy="false"]').waitFor({ timeout: 10_000 });
+    const yours = search.locator('.hits [role="option"]').first();
+    await yours.locator('.yours').waitFor({ timeout: 10_000 });
+    const [imported] = await Promise.all([ctx.waitForEvent('page', { timeout: 10_000 }), yours.click()]);
+    await imported.locator('[aria-current="true"]').waitFor({ timeout: 10_000 });
+    for (const url of await resourcesOf(imported)) record(url, 'viewer resource timing');
+
     // Let anything late (a timer, a beacon) happen while we still listen.
     await article.waitForTimeout(1_000);
 
@@ -282,6 +313,8 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     expect(panelLoads.some((u) => u.startsWith(`${ext}/chunks/`))).toBe(true);
     expect(urls('page').some((u) => u.startsWith(`${ext}/viewer.html?`))).toBe(true);
     expect(urls('service-worker')).toContain(`${ext}/${INDEX_ASSET_PATH}`);
+    // The import worker read the office PDF's CMaps from the package, and from nowhere else.
+    expect(recorded.some((r) => r.url === `${ext}/cmaps/UniJIS-UCS2-H.bcmap`)).toBe(true);
     expect(INDEX_ASSET_PATH).toBe('data/minutes-index.bin');
   });
 });

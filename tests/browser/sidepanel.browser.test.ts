@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MinutesIndex } from '../../lib/search/engine';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
-import { EXTENSION_DIR, connectToSidePanel, launchWithExtension, type Chrome, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, connectToSidePanel, launchWithExtension, openSidePanel, type Chrome, type ExtensionBrowser } from './harness';
 
 const PANEL = /\/sidepanel\.html$/;
 const NO_RESULTS = '議事録に関連する発言はありません';
@@ -49,21 +49,10 @@ describe('side panel', () => {
 
   /** Opens the side panel the way a reader does: chrome.sidePanel.open() inside a click's user gesture. */
   async function openPanel(): Promise<Page> {
-    await opener.bringToFront();
-    await opener.evaluate(() => {
-      document.getElementById('open-panel')?.remove();
-      const button = document.createElement('button');
-      button.id = 'open-panel';
-      button.textContent = 'open the side panel';
-      button.addEventListener('click', () => {
-        const { chrome } = globalThis as unknown as { chrome: Chrome & { sidePanel: { open(o: { windowId: number }): Promise<void> } } };
-        // No await before open(): the gesture must still be running when it is called.
-        void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
-      });
-      document.body.prepend(button);
-    });
-    await opener.click('#open-panel');
-    return findPanel();
+    const found = await openSidePanel(opener, browser.userDataDir, cdp);
+    cdp = found.connection;
+    await found.panel.locator('input[type="search"]').waitFor();
+    return found.panel;
   }
 
   /** Connects over CDP (again) until the panel's page is there, and waits for its search box. */

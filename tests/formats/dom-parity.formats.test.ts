@@ -3,10 +3,10 @@
 // exactly the same text, address and publisher for the same bytes.
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHtml } from '../../lib/extract/html/read';
 import { nodeExtractEnv } from '../../scripts/node/extract-env';
+import { bundleForPage } from '../browser/bundle';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/harness';
 import { SEED_DIR, txtFiles } from '../unit/seeds';
 import { shiftJis } from './office-pdf';
@@ -15,26 +15,13 @@ import { webPage, type Skin } from './publish';
 let browser: Browser;
 let page: Page;
 
-/** lib/extract/html/read.ts bundled as a script for a plain page: `MinutesLensHtml.readHtml`. */
-async function bundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: 'lib/extract/html/read.ts', formats: ['iife'], name: 'MinutesLensHtml' },
-    },
-  });
-  const [result] = Array.isArray(out) ? out : [out];
-  return (result as { output: { code?: string }[] }).output[0]!.code!;
-}
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   page = await browser.newPage();
   await page.setContent('<!DOCTYPE html><title>parity</title>');
-  await page.addScriptTag({ content: await bundle() });
+  // lib/extract/html/read.ts as a script for a plain page: `MinutesLensHtml.readHtml`.
+  await page.addScriptTag({ content: await bundleForPage('lib/extract/html/read.ts', 'MinutesLensHtml') });
 }, 60_000);
 afterAll(() => browser?.close());
 

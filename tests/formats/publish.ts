@@ -114,7 +114,7 @@ ${minutes}
 <div id="header"><p class="siteLogo"><a href="/">経済産業省</a></p><ul id="gnavi"><li><a href="/">トップ</a></li><li><a href="/press/">ニュースリリース</a></li><li><a href="/policy/">政策について</a></li></ul>
 <div class="mojisize">文字の大きさ <a href="#">小</a> <a href="#">中</a> <a href="#">大</a></div></div>
 <div id="pankuzu"><a href="/">ホーム</a> &gt; <a href="/shingikai/">審議会・研究会</a> &gt; 議事要旨</div>
-<div id="wrapper"><div id="localnav"><ul><li><a href="/x">研究会の概要</a></li><li><a href="/y">開催状況</a></li><li><a href="/z">委員名簿</a></li></ul></div>
+<div id="wrapper"><div id="localnav"><ul><li><a href="/x">研究会の概要</a></li><li><a href="/y">開催状況</a></li><li><a href="/z">開催状況のご案内</a></li></ul></div>
 <div id="tmp_contents">
 ${minutes}
 <div class="pagetop"><a href="#header">▲ページの先頭へ</a></div>
@@ -175,5 +175,5 @@ ${minutesHtml(text)}
 export const PAGE_FURNITURE = [
   '本文へスキップ', 'サイト内検索', '文字サイズ', '文字の大きさ', 'ページの先頭へ', '関連リンク', '03-5253-5111', '内線 3964',
   'プライバシーポリシー', 'Copyright', 'サイトマップ', '総理の一日', 'このページのトップへ', '組織案内', '報道資料',
-  'ニュースリリース', '研究会の概要', '委員名簿', '霞が関', 'English',
+  'ニュースリリース', '研究会の概要', '開催状況のご案内', '霞が関', 'English',
 ];

@@ -60,7 +60,7 @@ describe('the UI messages', () => {
       }
       for (const m of text.matchAll(/__MSG_(\w+)__/g)) asked.add(m[1]!);
       if (/Record<\w+, MessageKey>/.test(text)) {
-        for (const m of text.matchAll(/^\s+\w+: '(\w+)',$/gm)) asked.add(m[1]!);
+        for (const m of text.matchAll(/^\s+(?:\w+|'[\w-]+'): '(\w+)',$/gm)) asked.add(m[1]!);
       }
     }
     expect(asked.size).toBeGreaterThan(50);

@@ -63,6 +63,7 @@ li { padding: 8px 0; border-top: 1px solid var(--line); }
 .who { font-weight: 600; }
 .role { font-weight: 400; color: var(--muted); }
 .meta { color: var(--muted); font-size: 12px; }
+.yours { font-size: 11px; padding: 0 5px; border: 1px solid var(--accent); border-radius: 8px; color: var(--accent); }
 .snippet { margin: 4px 0 6px; overflow-wrap: anywhere; }
 mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
 footer { padding-top: 8px; border-top: 1px solid var(--line); }

@@ -15,7 +15,7 @@ export function hitList(hits: readonly HitView[], onOpen: (remarkId: string) => 
   return h('ol', { 'aria-label': t('popoverList') }, ...hits.map((hit) => hitItem(hit, onOpen)));
 }
 
-function hitItem({ remark, meeting, snippet }: HitView, onOpen: (remarkId: string) => void): HTMLElement {
+function hitItem({ remark, meeting, snippet, yours }: HitView, onOpen: (remarkId: string) => void): HTMLElement {
   const open = h('button', { type: 'button', class: 'open' }, t('popoverOpen'));
   open.addEventListener('click', () => onOpen(remark.id));
   const meta = [meeting.committee ?? meeting.title, meeting.number !== null ? t('meetingNth', String(meeting.number)) : null]
@@ -30,6 +30,8 @@ function hitItem({ remark, meeting, snippet }: HitView, onOpen: (remarkId: strin
       h('span', { class: 'speaker' }, remark.speaker ?? t('noSpeaker')),
       remark.speaker !== null && remark.role !== null && ' ',
       remark.speaker !== null && remark.role !== null && h('span', { class: 'role' }, remark.role),
+      yours && ' ',
+      yours && h('span', { class: 'yours' }, t('yoursMark')),
     ),
     h('div', { class: 'meta' }, meta, meeting.date !== null && ' · ', meeting.date !== null && dateView(meeting.date)),
     h('p', { class: 'snippet', lang: 'ja' }, ...marked(snippet.text, snippet.ranges)),

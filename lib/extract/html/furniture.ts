@@ -12,6 +12,8 @@ const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'frame', 'object', 'embed',
   'svg', 'math', 'canvas', 'video', 'audio', 'img', 'picture', 'map', 'area', 'rt', 'rp',
   'button', 'select', 'input', 'textarea', 'option', 'form', 'nav', 'aside', 'footer', 'dialog',
+  // The extension's own popover and notices, when a live page is read ("add this page").
+  'minutes-lens-root',
 ]);
 
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'menu', 'menubar', 'toolbar', 'dialog']);

@@ -23,6 +23,31 @@ export interface PdfOptions {
    * files pdf.js reads no text from them at all.
    */
   cMapUrl: string;
+  /**
+   * How pdf.js fetches the CMaps, where its own way does not work: in a Web
+   * Worker (the extension's import worker) its fetcher reads
+   * `document.baseURI`, which a worker has not, and fetch()es only http(s)
+   * URLs, which the extension's own files are not. Node's default reads files.
+   */
+  fetchFiles?: boolean;
+}
+
+/**
+ * pdf.js's binary-data factory (CMaps, fonts, wasm) reduced to fetch(): the
+ * shape its getDocument option `BinaryDataFactory` takes.
+ */
+class FetchDataFactory {
+  private readonly base: Record<string, string | null>;
+  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.base = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+  }
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.base[kind];
+    if (!base) throw new Error(`no ${kind} given to read ${filename}`);
+    const res = await fetch(`${base}${filename}`);
+    if (!res.ok) throw new Error(`cannot read ${base}${filename} (${res.status})`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
 }
 
 export interface PdfText {
@@ -67,6 +92,7 @@ export async function readPdf(bytes: Uint8Array, file: string, pdfjs: PdfJs, opt
     data: new Uint8Array(bytes),
     cMapUrl: options.cMapUrl,
     cMapPacked: true,
+    ...(options.fetchFiles ? { BinaryDataFactory: FetchDataFactory, useWorkerFetch: false } : {}),
     // Text only: no fonts loaded into the page, no code generated from the PDF.
     disableFontFace: true,
     isEvalSupported: false,
