@@ -3,7 +3,7 @@
  * non-blank line goes to exactly one remark, so no text is ever lost; a
  * remark's span runs from its first line to its last.
  */
-import type { LabelMatch } from './labels';
+import { reportsSpeaker, type LabelMatch } from './labels';
 import { isBlank, trimmedSpan, type Line } from './lines';
 import { breaksMidSentence, isPlainHeading, shapeOf, stripEmphasis, type Shape } from './shapes';
 import type { RemarkKind } from './types';
@@ -37,7 +37,8 @@ function join(before: string, next: string, gap: boolean): string {
   return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(next) ? `${before} ${next}` : before + next;
 }
 
-export function parseBody(lines: Line[], from: number, firstSection: string | null): Body {
+/** `keyLine`: the first line is the body's key (議事録), a heading whatever its shape. */
+export function parseBody(lines: Line[], from: number, firstSection: string | null, keyLine = false): Body {
   const remarks: RawRemark[] = [];
   let section = firstSection;
   let open: Open | null = null;
@@ -68,6 +69,9 @@ export function parseBody(lines: Line[], from: number, firstSection: string | nu
       blankBefore = true;
       continue;
     }
+    if (i === from && keyLine && shape.kind !== 'heading' && shape.kind !== 'label') {
+      shape = { kind: 'heading', title: stripEmphasis(line.text.trim()).replace(/^#{1,6}\s*/, '') };
+    }
     if (shape.kind === 'text') {
       const after = i + 1 < lines.length && isBlank(lines[i + 1]!.text);
       if (isPlainHeading(line.text, blankBefore, after, nextShape(lines, i + 1))) {
@@ -89,11 +93,19 @@ export function parseBody(lines: Line[], from: number, firstSection: string | nu
         (open as Open | null)!.section = section;
         close();
         break;
+      case 'aside':
+        // （拍手）: a remark of its own, said by no one; the turn before it ends.
+        structured++;
+        start('item', line, null, body(0));
+        close();
+        break;
       case 'bullet': {
         structured++;
-        // A bullet inside a speaker's turn is part of what they said.
-        if (open && (open as Open).kind === 'turn') extend(line, body(shape.textAt));
-        else start('item', line, null, body(shape.textAt));
+        // A bullet inside a speaker's turn is part of what they said, unless it reports what
+        // someone said (○事務局から…との回答があった。): then it is the summary's own item.
+        const text = body(shape.textAt);
+        if (open && (open as Open).kind === 'turn' && !reportsSpeaker(text)) extend(line, text);
+        else start('item', line, null, text);
         break;
       }
       case 'text': {

@@ -1,7 +1,7 @@
 /**
  * Dates and times as minutes write them: Japanese eras (平成 29 年 6 月 29 日,
- * 令和元年12月5日), full- or half-width digits, spaces anywhere inside, or the
- * Western year (2020年5月28日).
+ * 令和元年12月5日), full- or half-width digits, spaces anywhere inside, the
+ * Western year (2020年5月28日) or a slashed date (2008/10/3).
  */
 
 /** First year of each era, in the Gregorian calendar. */
@@ -11,13 +11,16 @@ const KANJI_DIGITS: Record<string, number> = {
   〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-/** Full-width digits and colon to ASCII; all blank space removed. */
-function squeeze(text: string): string {
+/** Full-width digits, colon and slash to ASCII. */
+function ascii(text: string): string {
   return text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/：/g, ':')
-    .replace(/[\s\u3000]+/g, '');
+    .replace(/／/g, '/');
 }
+
+/** ASCII digits, all blank space removed. */
+const squeeze = (text: string) => ascii(text).replace(/[\s\u3000]+/g, '');
 
 /** 元 → 1; 12 → 12; 十二 → 12. */
 function number(text: string): number | null {
@@ -32,7 +35,8 @@ function number(text: string): number | null {
 const NUM = '(元|\\d{1,4}|[〇一二三四五六七八九十]{1,3})';
 const ERA_DATE = new RegExp(`(明治|大正|昭和|平成|令和)${NUM}年${NUM}月${NUM}日`);
 const WESTERN_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
-
+/** 2008/10/3: four-digit year first, so that 10/3 in a sentence is not a date. */
+const SLASH_DATE = /(?<!\d)(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
 
 /** The first date in `text`, as ISO `YYYY-MM-DD`, or null if there is none (or it is impossible). */
 export function parseJapaneseDate(text: string): string | null {
@@ -47,7 +51,8 @@ export function parseJapaneseDate(text: string): string | null {
     month = number(era[3]!);
     day = number(era[4]!);
   } else {
-    const west = WESTERN_DATE.exec(s);
+    // The slash form is read before spaces are squeezed: 2008/10/3 13:00 must not become 2008/10/313:00.
+    const west = WESTERN_DATE.exec(s) ?? SLASH_DATE.exec(ascii(text));
     if (!west) return null;
     year = Number(west[1]);
     month = Number(west[2]);
@@ -60,16 +65,28 @@ export function parseJapaneseDate(text: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const TIME = /(\d{1,2})(?::|時)(\d{2})?分?/g;
+/** 午後3時, 13:00, 13時00分, 13時: an optional half of the day, the hour, the minutes. */
+const TIME = /(午前|午後)?(\d{1,2})(?::|時)(\d{2})?分?/g;
 
-/** `13:00～15:00` or `13時00分～15時00分` → `13:00-15:00`; a single time → `13:00`. */
+/**
+ * `13:00～15:00`, `13 時 00 分~15 時 00 分`, `午後1時～3時` → `13:00-15:00`;
+ * a single time → `13:00`.
+ */
 export function parseTimeRange(text: string): string | null {
-  // Drop the date part first so that its day number is not read as an hour.
-  const s = squeeze(text).replace(/^.*日(\([^)]*\)|（[^）]*）)?/, '');
-  const times = [...s.matchAll(TIME)]
-    .map((m) => ({ h: Number(m[1]), m: Number(m[2] ?? '0') }))
-    .filter((t) => t.h <= 24 && t.m < 60)
-    .map((t) => `${String(t.h).padStart(2, '0')}:${String(t.m).padStart(2, '0')}`);
+  // Drop the date first so that its day is not read as an hour; a slashed date goes
+  // before the spaces do, or 2008/10/3 13:00 would read as 313:00.
+  const s = squeeze(ascii(text).replace(SLASH_DATE, ' ')).replace(/^.*日(\([^)]*\)|（[^）]*）)?/, '');
+  let half: string | undefined;
+  const times: string[] = [];
+  for (const m of s.matchAll(TIME)) {
+    // 午後1時～3時: a time without its own 午前/午後 is in the same half of the day as the one before.
+    half = m[1] ?? half;
+    let h = Number(m[2]);
+    const min = Number(m[3] ?? '0');
+    if (half === '午後' && h < 12) h += 12;
+    if (h > 24 || min >= 60) continue;
+    times.push(`${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`);
+  }
   if (times.length === 0) return null;
   return times.slice(0, 2).join('-');
 }

@@ -54,7 +54,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParsedMi
     publisher: null,
   };
 
-  const body = parseBody(lines, header.bodyLine, null);
+  const body = parseBody(lines, header.bodyLine, null, header.bodyKey);
   if (body.remarks.length === 0) {
     warnings.push(warnAt(file, null, 'no body found after the header'));
   } else if (body.structured === 0) {

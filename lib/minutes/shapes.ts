@@ -1,7 +1,9 @@
 /**
  * The shape of one body line: blank, a speaker label, a heading, a bullet
  * item, or plain text. Headings come in many shapes in real minutes:
- * `### (2) …`, `【…】`, `<…>`, `(1) …`, `■ …`, `◆ …`, `②…`, `※以下…`.
+ * `### (2) …`, `【…】`, `<…>`, `(1) …`, `■ …`, `◆ …`, `②…`, `※以下…`,
+ * `第１　開会`. A verbatim record's stage directions (（拍手）,
+ * （報道関係者入室）) are asides: said by no one, and no heading.
  */
 import { matchLabel, type LabelMatch } from './labels';
 import { isBlank } from './lines';
@@ -11,6 +13,7 @@ export type Shape =
   | { kind: 'label'; label: LabelMatch }
   | { kind: 'heading'; title: string }
   | { kind: 'bullet'; textAt: number }
+  | { kind: 'aside' }
   | { kind: 'text' };
 
 /** `**Safety**` → `Safety`: markdown emphasis is not part of the words. */
@@ -33,7 +36,11 @@ const ENUMERATED =
   /^(?:[(（][\s]*(?:[0-9０-９]{1,2}|[a-zａ-ｚ]|[ア-ン]|[ⅰ-ⅻⅠ-Ⅻ]|[一二三四五六七八九十]{1,2})[\s]*[)）]|[①-⑳]|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|第[0-9０-９一二三四五六七八九十]+[章節部])\s*(.*)$/;
 /** `4 議事内容`: a bare number and a space only ever starts a heading (`34 ページにある…` is text). */
 const NUMBERED_HEADING = /^[0-9０-９]{1,2}[\s\u3000]+(.*)$/;
+/** `第１　開会`, `第２ 議事`: 第 and a number, a space, a title (第1回 and 第3条 are no headings). */
+const DAI_HEADING = /^第[0-9０-９一二三四五六七八九十]{1,3}(?![\s\u3000]*[回号条項章節部期次])[\s\u3000]+(.*)$/;
 const PARENTHESISED = /^[(（](.*)[)）]$/;
+/** What the record says happened rather than what was said: （拍手）, （「異議なし」の声あり）, （報道関係者退室）. */
+const STAGE = /^[(（][^()（）]*(?:拍手|[入退]室|[入退]場|退席|着席|休憩|再開|起立|異議なし|声あり|者あり|発言する者)[^()（）]*[)）]$/;
 const NOTE = /^[※＊]\s*(.*)$/;
 const BULLET = /^(?:[-－*+][ \t\u3000]+・[ \t\u3000]*|[-－*+][ \t\u3000]+|[・•○〇◯◦●▪])/;
 
@@ -65,8 +72,11 @@ export function shapeOf(raw: string): Shape {
     if (shortTitle(enumerated[1])) return { kind: 'heading', title: text };
     return { kind: 'bullet', textAt: raw.length - raw.trimStart().length };
   }
+  const dai = DAI_HEADING.exec(text);
+  if (dai && shortTitle(dai[1]!)) return { kind: 'heading', title: text };
   const numbered = NUMBERED_HEADING.exec(text);
   if (numbered && shortTitle(numbered[1]!)) return { kind: 'heading', title: text };
+  if (STAGE.test(text)) return { kind: 'aside' };
   if (PARENTHESISED.test(text) && headingLike(text, 40)) return { kind: 'heading', title: text };
   const note = NOTE.exec(text);
   if (note && headingLike(note[1]!, 40)) return { kind: 'heading', title: text };

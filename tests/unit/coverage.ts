@@ -6,11 +6,13 @@
 import type { ParsedMinutes } from '../../lib/minutes/types';
 
 const BLANK = /[\s\u3000\u00a0]/;
-/** What the header's structure adds around the values: keys, numbering, brackets, separators. */
-const STRUCTURE = /[\s\u3000、，,:：【】()（）#*・\-－]/g;
-const KEYS = /日時|場所|出席者|配[布付]資料|開催/g;
+/** What the header's structure adds around the values: keys, numbering, markers, brackets, separators. */
+const STRUCTURE = /[\s\u3000、，,:：【】()（）＜＞〈〉［］<>■◆◇□●○#*・\-－]/g;
+const KEYS = /日時|年月日|場所|出席者|配[布付]資料|開催/g;
+/** A key's numbering: 1. / (1) / １． / ① / 一、 */
+const NUMBERING = /^[#\s\u3000■◆◇□●○・]*(?:[(（]?[0-9０-９]{1,2}[)）.．、]?|[①-⑳]|[一二三四五六七八九十]{1,2}[、．.])?/;
 
-const squash = (s: string) => s.replace(/^[#\s]*[0-9０-９]*[.．]?/, '').replace(STRUCTURE, '').replace(KEYS, '');
+const squash = (s: string) => s.replace(NUMBERING, '').replace(STRUCTURE, '').replace(KEYS, '');
 
 export function coverageProblems(text: string, parsed: ParsedMinutes): string[] {
   const problems: string[] = [];

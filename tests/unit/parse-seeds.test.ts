@@ -26,7 +26,7 @@ describe('no body text is lost', () => {
 });
 
 describe('remark offsets find the original passage again', () => {
-  it.each(seeds)('%s', (file) => {
+  it.each([...seeds, ...fixtures])('%s', (file) => {
     const { text, parsed } = load(file);
     for (const r of parsed.remarks) {
       const passage = text.slice(r.start, r.end);
