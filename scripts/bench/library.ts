@@ -133,8 +133,10 @@ export async function libraryFigures(): Promise<LibraryFigures> {
         longestTaskMs: { options: round(await longestTask(options), 1), sidePanel: round(await longestTask(panel), 1) },
       };
       options.on('dialog', (d) => void d.accept().catch(() => undefined));
+      // The list shows the PDF's meeting once the page has heard back; only then is there anything to remove.
+      await options.locator('.meetings tbody tr').first().waitFor({ timeout: 60_000 });
       await options.locator('button.remove-all').click();
-      await options.locator('.library .empty').waitFor();
+      await options.locator('.library .empty').waitFor({ timeout: 60_000 });
 
       const libraryMs = await importFiles(options, meetings, meetings.length);
       await options.close();
