@@ -40,7 +40,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { INDEX_ASSET_PATH } from '../../lib/search/schema';
 import { officePdf } from '../formats/office-pdf';
@@ -138,12 +138,25 @@ describe('privacy: no request leaves the extension and the page it reads', () =>
     await page.locator(`${DIALOG} ol li`).first().waitFor({ timeout: 10_000 });
   };
 
+  /**
+   * The page a request came from. A navigation can be reported before its frame
+   * exists (Playwright then throws), and a worker's request has no frame: the
+   * request is still recorded, under what can be said of it.
+   */
+  const requester = (request: Request): string => {
+    try {
+      return request.frame().page()?.url() ?? 'no page';
+    } catch {
+      return request.isNavigationRequest() ? 'navigation before its frame' : 'no frame';
+    }
+  };
+
   /** Layer 2: the side panel's page, over a second CDP connection, once it is open. */
   const findPanel = async (): Promise<Page> => {
     const found = await connectToSidePanel(join(userDataDir, 'profile'), cdp);
     cdp = found.connection;
     // This connection sees every page, the panel among them; the tabs arrive twice.
-    found.panel.context().on('request', (request) => record(request.url(), `cdp-connection ${request.frame().page().url()}`));
+    found.panel.context().on('request', (request) => record(request.url(), `cdp-connection ${requester(request)}`));
     found.panel.on('websocket', (ws) => record(ws.url(), 'websocket side panel'));
     return found.panel;
   };
