@@ -14,8 +14,11 @@ import { LibraryError, type LibraryStore } from '../library/store';
 import { meetingKeys, sameness } from '../minutes/duplicates';
 import type { Meeting, ParsedMinutes } from '../minutes/types';
 import { analyzeRemarks } from '../search/build';
+import { decodeAsset } from '../search/asset';
 import type { MinutesIndex } from '../search/engine';
 import { createRuntimeAnalyzer } from '../search/runtime-analyzer';
+import { INDEX_VERSION } from '../search/schema';
+import { appendToSegment, buildSegment, removeFromSegment } from '../search/segment';
 
 /** Bump when the run-time analyser changes what it finds: stored terms record the version they came from. */
 export const ANALYZER_VERSION = 1;
@@ -79,8 +82,10 @@ export class Library {
       const record: StoredMeeting = {
         id, meeting, remarks, file, addedAt, warnings: parsed.warnings, chars,
       };
-      await store.add({ meeting: record, terms: { id, terms, analyzer: ANALYZER_VERSION }, text: { id, text } });
-      index.addLibrary({ meeting, remarks, terms });
+      // The library's index segment with this meeting appended, stored with it and then searched.
+      const segment = appendToSegment(index.libraryTables(), { meeting, remarks, terms });
+      await store.add({ meeting: record, terms: { id, terms, analyzer: ANALYZER_VERSION }, text: { id, text } }, stored_(segment));
+      index.setLibrary(decodeAsset(segment));
       return summaryOf(record);
     });
   }
@@ -101,8 +106,11 @@ export class Library {
   remove(id: string): Promise<boolean> {
     return this.serial(async () => {
       const [store, index] = await Promise.all([this.store(), this.index()]);
-      const removed = await store.remove(id);
-      index.removeLibrary(id);
+      const current = index.libraryTables();
+      const segment = current && index.isYours(id) ? removeFromSegment(current, id) : null;
+      const left = segment && decodeAsset(segment);
+      const removed = await store.remove(id, left && left.rowMeeting.length > 0 ? stored_(segment!) : null);
+      if (current && index.isYours(id)) index.setLibrary(left);
       return removed;
     });
   }
@@ -110,8 +118,9 @@ export class Library {
   clear(): Promise<number> {
     return this.serial(async () => {
       const [store, index] = await Promise.all([this.store(), this.index()]);
-      for (const m of await store.meetings()) index.removeLibrary(m.id);
-      return store.clear();
+      const count = await store.clear();
+      index.setLibrary(null);
+      return count;
     });
   }
 
@@ -143,4 +152,22 @@ export class Library {
       limits: { meetings: LIBRARY_MAX_MEETINGS, chars: LIBRARY_MAX_CHARS, fileBytes: LIBRARY_MAX_FILE_BYTES },
     };
   }
+}
+
+const stored_ = (bytes: Uint8Array) => ({ id: 'library' as const, version: INDEX_VERSION, bytes: bytes.slice().buffer as ArrayBuffer });
+
+/**
+ * The library's segment when the service worker starts: as stored, or, when
+ * there is none of this version (an older database, an update that changed
+ * the index's form), built again from the stored meetings and their terms,
+ * and stored for the next start.
+ */
+export async function loadLibrarySegment(store: LibraryStore): Promise<Uint8Array | null> {
+  const saved = await store.segment();
+  if (saved && saved.version === INDEX_VERSION) return new Uint8Array(saved.bytes);
+  const entries = await store.entries();
+  if (entries.length === 0) return null;
+  const bytes = buildSegment(entries.map(({ meeting, terms }) => ({ meeting: meeting.meeting, remarks: meeting.remarks, terms: terms.terms })));
+  await store.saveSegment(stored_(bytes));
+  return bytes;
 }

@@ -4,16 +4,19 @@
  * only ever moves data; nothing a reader added is dropped.
  *
  * Version 1 kept each meeting, its terms and its text in one record. Version
- * 2 splits them: the service worker loads every meeting and its terms when it
- * starts, but never the extracted texts (kept so that a later parser can read
- * the minutes again), and the library list reads meetings alone.
+ * 2 splits them: the library list reads meetings alone, and the extracted
+ * texts are kept apart (so that a later parser can read the minutes again).
+ * Version 3 adds the library's index segment (lib/search/segment.ts): the
+ * service worker loads it as one buffer instead of indexing every stored
+ * remark again, which took a second for two hundred meetings. It is derived
+ * from the meetings and their terms, so an old database gets it rebuilt.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Meeting, Remark } from '../minutes/types';
 import type { SourceFormat } from '../extract/extract';
 
 export const LIBRARY_DB = 'minutes-lens-library';
-export const LIBRARY_DB_VERSION = 2;
+export const LIBRARY_DB_VERSION = 3;
 
 /** A meeting the reader added, as the library list and the index need it. */
 export interface StoredMeeting {
@@ -42,10 +45,18 @@ export interface StoredText {
   text: string;
 }
 
+/** The library's index segment, in the asset's form of `version` (lib/search/schema.ts INDEX_VERSION). */
+export interface StoredSegment {
+  id: 'library';
+  version: number;
+  bytes: ArrayBuffer;
+}
+
 export interface LibrarySchema extends DBSchema {
   meetings: { key: string; value: StoredMeeting; indexes: { addedAt: string } };
   terms: { key: string; value: StoredTerms };
   texts: { key: string; value: StoredText };
+  segments: { key: string; value: StoredSegment };
 }
 
 /** Version 1's one record per meeting. */
@@ -79,6 +90,10 @@ const MIGRATIONS: Record<number, (db: IDBPDatabase<LibrarySchema>, tx: Upgrade) 
         cursor.update({ ...rest, chars }),
       ]);
     }
+  },
+  // The segment is built from the meetings and terms the first time the library is loaded.
+  3: (db) => {
+    db.createObjectStore('segments', { keyPath: 'id' });
   },
 };
 

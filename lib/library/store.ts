@@ -5,7 +5,7 @@
  * meeting is in the library whole or not at all.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { LIBRARY_DB, LIBRARY_DB_VERSION, migrate, type LibrarySchema, type StoredMeeting, type StoredTerms, type StoredText } from './schema';
+import { LIBRARY_DB, LIBRARY_DB_VERSION, migrate, type LibrarySchema, type StoredMeeting, type StoredSegment, type StoredTerms, type StoredText } from './schema';
 
 /** Why the library refused or failed something, in a form the UI says in the reader's language. */
 export type LibraryProblem =
@@ -77,13 +77,18 @@ export class LibraryStore {
     return meeting && terms && text ? { meeting, terms, text } : null;
   }
 
-  async add({ meeting, terms, text }: LibraryRecord): Promise<void> {
-    const tx = this.db.transaction(['meetings', 'terms', 'texts'], 'readwrite');
+  /**
+   * Adds a meeting and, in the same transaction, the library's new index
+   * segment: the meeting is in the library whole, and searched, or not at all.
+   */
+  async add({ meeting, terms, text }: LibraryRecord, segment: StoredSegment): Promise<void> {
+    const tx = this.db.transaction(['meetings', 'terms', 'texts', 'segments'], 'readwrite');
     try {
       await Promise.all([
         tx.objectStore('meetings').add(meeting),
         tx.objectStore('terms').put(terms),
         tx.objectStore('texts').put(text),
+        tx.objectStore('segments').put(segment),
         tx.done,
       ]);
     } catch (e) {
@@ -92,18 +97,33 @@ export class LibraryStore {
     }
   }
 
-  async remove(id: string): Promise<boolean> {
-    const tx = this.db.transaction(['meetings', 'terms', 'texts'], 'readwrite');
+  async remove(id: string, segment: StoredSegment | null): Promise<boolean> {
+    const tx = this.db.transaction(['meetings', 'terms', 'texts', 'segments'], 'readwrite');
     const had = (await tx.objectStore('meetings').getKey(id)) !== undefined;
-    await Promise.all([tx.objectStore('meetings').delete(id), tx.objectStore('terms').delete(id), tx.objectStore('texts').delete(id), tx.done]);
+    await Promise.all([
+      tx.objectStore('meetings').delete(id),
+      tx.objectStore('terms').delete(id),
+      tx.objectStore('texts').delete(id),
+      segment ? tx.objectStore('segments').put(segment) : tx.objectStore('segments').delete('library'),
+      tx.done,
+    ]);
     return had;
   }
 
   async clear(): Promise<number> {
-    const tx = this.db.transaction(['meetings', 'terms', 'texts'], 'readwrite');
+    const tx = this.db.transaction(['meetings', 'terms', 'texts', 'segments'], 'readwrite');
     const count = await tx.objectStore('meetings').count();
-    await Promise.all([tx.objectStore('meetings').clear(), tx.objectStore('terms').clear(), tx.objectStore('texts').clear(), tx.done]);
+    await Promise.all(['meetings', 'terms', 'texts', 'segments'].map((s) => tx.objectStore(s as 'meetings').clear()).concat(tx.done));
     return count;
+  }
+
+  /** The library's index segment as last stored, or null (none yet, or the library is empty). */
+  async segment(): Promise<StoredSegment | null> {
+    return (await this.db.get('segments', 'library')) ?? null;
+  }
+
+  async saveSegment(segment: StoredSegment): Promise<void> {
+    await this.db.put('segments', segment);
   }
 
   close(): void {

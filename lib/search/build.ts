@@ -1,13 +1,14 @@
 /**
- * Build the index asset's data from parsed minutes. Pure: the analyser that
+ * Build the index asset from parsed minutes. Pure: the analyser that
  * turns a remark's (normalised) text into terms is passed in, kuromoji at
  * build time. Compound parts are added here, with the same rule queries use.
  */
 import MiniSearch from 'minisearch';
-import type { ParsedMinutes, Remark } from '../minutes/types';
-import { remarkColumns, type AssetData, type CompactIndex } from './asset';
+import type { Meeting, ParsedMinutes, Remark } from '../minutes/types';
+import { encodeAsset, tablesOf, type AssetTables, type BuiltPostings } from './asset';
 import { decompound, isKatakanaWord, newParts } from './decompound';
-import { INDEX_FORMAT, INDEX_VERSION, SEARCH_OPTIONS, type IndexedDoc } from './schema';
+import { remarkFlags } from './quality';
+import { SEARCH_OPTIONS, type IndexedDoc } from './schema';
 
 /** Content words of a text, normalised, in order (repeats kept: they are term frequencies). */
 export type Analyzer = (text: string) => string[];
@@ -38,52 +39,43 @@ export function analyzeRemarks(remarks: Remark[], analyze: Analyzer, alsoKnown: 
   return tokens;
 }
 
-export function buildAssetData(minutes: ParsedMinutes[], analyze: Analyzer, seeds: string): AssetData {
+/** The index asset's bytes from parsed minutes and an analyser. */
+export function buildAsset(minutes: ParsedMinutes[], analyze: Analyzer, seeds: string): Uint8Array {
   const meetings = minutes.map((m) => m.meeting);
   const remarks = minutes.flatMap((m) => m.remarks);
-  return assembleAsset(meetings, remarks, analyzeRemarks(remarks, analyze), seeds);
+  return encodeAsset(assembleTables(meetings, remarks, analyzeRemarks(remarks, analyze), seeds));
 }
 
 /** Index already-analysed remarks (the benchmark reuses one analysis for its larger corpora). */
-export function assembleAsset(
-  meetings: AssetData['meetings'],
-  remarks: Remark[],
-  terms: Map<number, string[]>,
-  seeds: string,
-): AssetData {
-  const search = new MiniSearch<IndexedDoc>(SEARCH_OPTIONS);
-  const docs: IndexedDoc[] = [...terms].map(([row, list]) => ({ id: row, terms: list.join(' ') }));
-  search.addAll(docs);
-  return {
-    format: INDEX_FORMAT,
-    version: INDEX_VERSION,
-    seeds,
-    meetings,
-    remarks: remarkColumns(meetings, remarks),
-    index: compact(search),
-  };
+export function assembleTables(meetings: Meeting[], remarks: Remark[], terms: Map<number, string[]>, seeds: string): AssetTables {
+  return tablesOf({ seeds, meetings, remarks, flags: Uint8Array.from(remarks, remarkFlags), postings: indexWithMiniSearch(remarks.length, terms) });
 }
 
-function compact(search: MiniSearch<IndexedDoc>): CompactIndex {
+/**
+ * MiniSearch indexes the analysed terms (its field lengths and term counts
+ * are what BM25+ scores by); its postings are then laid out as typed arrays,
+ * which the extension reads in place instead of rebuilding MiniSearch's tree.
+ */
+function indexWithMiniSearch(rowCount: number, terms: Map<number, string[]>): BuiltPostings {
+  const search = new MiniSearch<IndexedDoc>(SEARCH_OPTIONS);
+  search.addAll([...terms].map(([row, list]) => ({ id: row, terms: list.join(' ') })));
   const js = search.toJSON();
-  const count = js.documentCount;
-  const rows: number[] = [];
-  const lengths: number[] = [];
-  for (let short = 0; short < count; short++) {
-    rows.push(js.documentIds[short] as number);
-    lengths.push((js.fieldLength[short] as number[])[0]!);
+  const lengths = new Uint16Array(rowCount);
+  const rowOf: number[] = [];
+  for (let short = 0; short < js.documentCount; short++) {
+    const row = js.documentIds[short] as number;
+    rowOf[short] = row;
+    lengths[row] = Math.min((js.fieldLength[short] as number[])[0]!, 0xffff);
   }
   const entries = js.index
     .map(([term, fields]) => [term, fields['0'] ?? {}] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const postings = entries.map(([, freqs]) => {
-    const list: number[] = [];
-    let prev = 0;
-    for (const short of Object.keys(freqs).map(Number).sort((a, b) => a - b)) {
-      list.push(short - prev, freqs[short]!);
-      prev = short;
-    }
-    return list;
-  });
-  return { terms: entries.map(([t]) => t), postings, rows, lengths };
+  const rows: number[][] = [];
+  const tfs: number[][] = [];
+  for (const [, freqs] of entries) {
+    const pairs = Object.keys(freqs).map((short) => [rowOf[Number(short)]!, freqs[short]!] as const).sort((a, b) => a[0] - b[0]);
+    rows.push(pairs.map(([row]) => row));
+    tfs.push(pairs.map(([, tf]) => tf));
+  }
+  return { terms: entries.map(([t]) => t), rows, tfs, lengths };
 }

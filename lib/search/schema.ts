@@ -7,7 +7,7 @@ import type { Options } from 'minisearch';
 
 export const INDEX_FORMAT = 'minutes-lens-index';
 /** Bump when the asset's shape or the analysis changes; old assets are then refused, not misread. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** Where the extension ships the asset, and where the command line reads it. */
 export const INDEX_ASSET_PATH = 'data/minutes-index.bin';
 

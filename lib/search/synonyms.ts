@@ -97,9 +97,10 @@ const ALL_TERMS: Readonly<Record<string, string>> = {
 };
 const KEYS = Object.keys(ALL_TERMS).sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&/]/g, '\\$&');
-const PATTERN = new RegExp(`(?<![a-z0-9])(?:${KEYS.map(escape).join('|')})(?![a-z0-9])`, 'g');
+// A name may be asked in the plural (white hackers, e-seals, honeypots): an s or es after it is part of the match.
+const PATTERN = new RegExp(`(?<![a-z0-9])(${KEYS.map(escape).join('|')})(?:e?s)?(?![a-z0-9])`, 'g');
 
 /** Replace English names in a normalised (lower-case) query with their Japanese terms. */
 export function expandEnglish(normalizedQuery: string): string {
-  return normalizedQuery.replace(PATTERN, (m) => ` ${ALL_TERMS[m]!} `);
+  return normalizedQuery.replace(PATTERN, (_, name: string) => ` ${ALL_TERMS[name]!} `);
 }

@@ -7,12 +7,13 @@
  * worker and of the side panel after all that use.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ContentState } from '../../lib/messaging/protocol';
 import { EXTENSION_DIR, contentState, launchWithExtension, startServer, textCentre, type ExtensionBrowser } from '../../tests/browser/harness';
-import { extensionHeaps, type HeapFigure } from './heap';
+import { connectOverDebugPort, extensionHeaps, type HeapFigure } from './heap';
 import { median, round } from './measure';
 import { openBenchPanel, panelQueryLatency, type PanelFigures } from './panel';
 
@@ -74,6 +75,24 @@ async function scanWork(b: ExtensionBrowser, url: string) {
     }
     await page.waitForTimeout(50);
   }
+}
+
+/**
+ * Opens an article, waits for its marks, then the popover's median latency over
+ * POPOVER_RUNS terms with the worker running (warm) and stopped first (cold).
+ * The first lookup loads the index, so it counts as neither; a last one leaves
+ * the worker holding the index, for a heap read after.
+ */
+export async function popoverFigures(b: ExtensionBrowser, page: Page, url: string): Promise<{ warmMs: number; coldMs: number; runs: number }> {
+  await page.goto(url);
+  while ((await stateOf(b, page)).busy || (await stateOf(b, page)).marked.length === 0) await page.waitForTimeout(50);
+  await popoverLatency(b, page, 0);
+  const warm: number[] = [];
+  const cold: number[] = [];
+  for (let i = 1; i <= POPOVER_RUNS; i++) warm.push(await popoverLatency(b, page, i));
+  for (let i = 1; i <= POPOVER_RUNS; i++) cold.push(await popoverLatency(b, page, i, true));
+  await popoverLatency(b, page, 0);
+  return { warmMs: round(median(warm)), coldMs: round(median(cold)), runs: POPOVER_RUNS };
 }
 
 /** Rests the pointer on the `n`th marked term and waits for its popover's painted results. */
@@ -140,14 +159,7 @@ async function measureAll(b: ExtensionBrowser, url: (path: string) => string, ar
     const articleWork = await measure('/article.html');
     const bigWork = await measure('/big.html');
 
-    const page = await b.context.newPage();
-    await page.goto(url('/article.html'));
-    while ((await stateOf(b, page)).busy || (await stateOf(b, page)).marked.length === 0) await page.waitForTimeout(50);
-    await popoverLatency(b, page, 0); // the first lookup loads the index: not "warm"
-    const warm: number[] = [];
-    const cold: number[] = [];
-    for (let i = 1; i <= POPOVER_RUNS; i++) warm.push(await popoverLatency(b, page, i));
-    for (let i = 1; i <= POPOVER_RUNS; i++) cold.push(await popoverLatency(b, page, i, true));
+    const popover = await popoverFigures(b, await b.context.newPage(), url('/article.html'));
 
     const { connection, panel } = await openBenchPanel(b);
     try {
@@ -156,12 +168,50 @@ async function measureAll(b: ExtensionBrowser, url: (path: string) => string, ar
       return {
         article: { bytes: Buffer.byteLength(article), ...articleWork },
         big: { bytes: Buffer.byteLength(big), ...bigWork },
-        popover: { warmMs: round(median(warm)), coldMs: round(median(cold)), runs: POPOVER_RUNS },
+        popover,
         panel: panelFigures,
         heap: { serviceWorker: heaps.serviceWorker, sidePanel: heaps.page },
       };
     } finally {
       await connection.close().catch(() => undefined);
     }
+  }
+}
+
+export interface HundredfoldFigures {
+  meetings: number;
+  /** The popover after the browser stopped the service worker, which then loads the 100× index again. */
+  popoverColdMs: number;
+  popoverWarmMs: number;
+  runs: number;
+  /** The service worker's JS heap with the 100× index loaded, after a forced GC. */
+  serviceWorkerBytes: number;
+}
+
+/**
+ * The extension with the 100× index as its shipped asset (a copy of the
+ * build with the asset replaced): what a library grown to 500 meetings costs
+ * the popover when the service worker starts cold, and its heap.
+ */
+export async function hundredfoldFigures(asset: Uint8Array, meetings: number): Promise<HundredfoldFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-100x-'));
+  const extensionDir = join(dir, 'extension');
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  writeFileSync(join(extensionDir, 'data', 'minutes-index.bin'), asset);
+  const server = await startServer({ routes: { '/article.html': { body: pageOf(30 * 1024, 'テレワークとIoTのセキュリティ') } } });
+  const b = await launchWithExtension({ extensionDir, args: ['--remote-debugging-port=0'] });
+  try {
+    const popover = await popoverFigures(b, await b.context.newPage(), server.url('/article.html'));
+    const connection = await connectOverDebugPort(b.userDataDir);
+    try {
+      const { serviceWorker } = await extensionHeaps(connection, b.extensionId);
+      return { meetings, popoverColdMs: popover.coldMs, popoverWarmMs: popover.warmMs, runs: popover.runs, serviceWorkerBytes: serviceWorker.usedBytes };
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
+  } finally {
+    await b.close().catch(() => undefined);
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

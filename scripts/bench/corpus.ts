@@ -2,9 +2,9 @@
  * The seed corpus, and larger ones made from it in memory (never written to
  * the repository) to see how size, load and search scale.
  */
-import { gzipSync } from 'node:zlib';
-import { assembleAsset, analyzeRemarks, type Analyzer } from '../../lib/search/build';
-import { serializeAsset } from '../../lib/search/asset';
+import { encodeAsset } from '../../lib/search/asset';
+import { uncompressedSize } from './index-figures';
+import { assembleTables, analyzeRemarks, type Analyzer } from '../../lib/search/build';
 import type { Meeting, Remark } from '../../lib/minutes/types';
 import { minutesFilesIn, readMinutesFile } from '../node/minutes-files';
 import { SEED_DIR, seedsHash } from '../node/index-file';
@@ -61,18 +61,13 @@ export function scaleCorpus(base: Corpus, factor: number): Corpus {
 export interface CorpusAsset {
   meetings: number;
   remarks: number;
-  /** Uncompressed JSON bytes. */
+  /** Uncompressed bytes. */
   raw: number;
   compressed: Uint8Array;
 }
 
-/** The asset for a corpus, the way the build makes it: JSON, then gzip level 9. */
+/** The asset for a corpus, the way the build makes it (and, for the raw size, the same tables uncompressed). */
 export function assetBytes(corpus: Corpus): CorpusAsset {
-  const json = serializeAsset(assembleAsset(corpus.meetings, corpus.remarks, corpus.terms, seedsHash()));
-  return {
-    meetings: corpus.meetings.length,
-    remarks: corpus.remarks.length,
-    raw: json.length,
-    compressed: gzipSync(json, { level: 9 }),
-  };
+  const compressed = encodeAsset(assembleTables(corpus.meetings, corpus.remarks, corpus.terms, seedsHash()));
+  return { meetings: corpus.meetings.length, remarks: corpus.remarks.length, raw: uncompressedSize(compressed), compressed };
 }

@@ -10,7 +10,9 @@
  * Target.receivedMessageFromTarget events: deprecated in the protocol, still
  * served by Chromium 156.
  */
-import type { Browser, CDPSession } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
 
 export interface HeapFigure {
   /**
@@ -68,15 +70,21 @@ async function heapOf(browserSession: CDPSession, targetId: string): Promise<Hea
 }
 
 /**
- * The heap of the extension's service worker and of its page at `pagePath`
- * (e.g. /sidepanel.html). `browser` is any Playwright connection to the
- * Chromium that runs the extension.
+ * The heap of the extension's service worker and, when `pagePath` is given,
+ * of its page there (e.g. /sidepanel.html). `browser` is any Playwright
+ * connection to the Chromium that runs the extension.
  */
 export async function extensionHeaps(
   browser: Browser,
   extensionId: string,
   pagePath: string,
-): Promise<{ serviceWorker: HeapFigure; page: HeapFigure }> {
+): Promise<{ serviceWorker: HeapFigure; page: HeapFigure }>;
+export async function extensionHeaps(browser: Browser, extensionId: string): Promise<{ serviceWorker: HeapFigure; page: null }>;
+export async function extensionHeaps(
+  browser: Browser,
+  extensionId: string,
+  pagePath?: string,
+): Promise<{ serviceWorker: HeapFigure; page: HeapFigure | null }> {
   const session = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
@@ -88,9 +96,15 @@ export async function extensionHeaps(
       return target.targetId;
     };
     const serviceWorker = await heapOf(session, find('service_worker'));
-    const page = await heapOf(session, find('page', pagePath));
+    const page = pagePath === undefined ? null : await heapOf(session, find('page', pagePath));
     return { serviceWorker, page };
   } finally {
     await session.detach().catch(() => undefined);
   }
+}
+
+/** A second Playwright connection to a Chromium launched with `--remote-debugging-port=0` on `profileDir`. */
+export async function connectOverDebugPort(profileDir: string): Promise<Browser> {
+  const port = (await readFile(join(profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+  return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
 }

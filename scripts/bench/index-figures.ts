@@ -1,9 +1,10 @@
 /** Build, load and memory figures of the index asset. */
 import { readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
+import { readContainer } from '../../lib/search/container';
 import { readAsset } from '../../lib/search/asset';
 import { MinutesIndex } from '../../lib/search/engine';
-import { buildIndexBytes, SEED_DIR } from '../node/index-file';
+import { buildIndexBytes, nodePlatform, SEED_DIR } from '../node/index-file';
 import { minutesFilesIn } from '../node/minutes-files';
 import { liveHeap, median, round, timed, timeRuns } from './measure';
 
@@ -21,7 +22,18 @@ export async function buildFigures(warmRuns: number): Promise<BuildFigures> {
   return { firstMs: round(first.ms, 1), warmMedianMs: round(median(warm), 1), warmRuns, bytes: first.value };
 }
 
+/** What the asset holds, uncompressed. */
+export function uncompressedSize(asset: Uint8Array): number {
+  const outer = readContainer(asset)!;
+  const chunkStart = outer.section<Uint32Array>('chunkStart');
+  const chunks = outer.section<Uint8Array>('chunks');
+  let texts = 0;
+  for (let c = 0; c + 1 < chunkStart.length; c++) texts += inflateRawSync(chunks.subarray(chunkStart[c], chunkStart[c + 1])).length;
+  return gunzipSync(outer.section<Uint8Array>('index')).length + chunkStart.byteLength + texts;
+}
+
 export interface SizeFigures {
+  /** The asset with nothing compressed: its index block gunzipped and its text blocks inflated. */
   rawBytes: number;
   compressedBytes: number;
   /** The seed files concatenated, gzip level 9: what the text alone costs compressed. */
@@ -34,7 +46,7 @@ export function sizeFigures(compressed: Uint8Array): SizeFigures {
   const seeds = Buffer.concat(minutesFilesIn(SEED_DIR).map((f) => readFileSync(f)));
   const seedsGzipBytes = gzipSync(seeds, { level: 9 }).length;
   return {
-    rawBytes: gunzipSync(compressed).length,
+    rawBytes: uncompressedSize(compressed),
     compressedBytes: compressed.length,
     seedsGzipBytes,
     ratio: round(compressed.length / seedsGzipBytes, 3),
@@ -44,7 +56,7 @@ export function sizeFigures(compressed: Uint8Array): SizeFigures {
 export interface LoadFigures {
   runs: number;
   medianMs: number;
-  /** The two halves of a load, medians: gunzip + JSON.parse, then the MinutesIndex objects. */
+  /** The two halves of a load, medians: reading the asset (the index block's gunzip, its header, views), then the MinutesIndex. */
   decompressParseMs: number;
   constructMs: number;
 }
@@ -55,13 +67,13 @@ export interface LoadFigures {
  * young generation after a full GC) and 100× barely faster.
  */
 export async function loadFigures(bytes: Uint8Array, runs: number): Promise<LoadFigures> {
-  const whole = await timeRuns(runs, () => MinutesIndex.fromBytes(bytes));
+  const whole = await timeRuns(runs, () => MinutesIndex.fromBytes(bytes, nodePlatform));
   const read: number[] = [];
   const construct: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const { ms, value: data } = await timed(() => readAsset(bytes));
+    const { ms, value: data } = await timed(() => readAsset(bytes, nodePlatform.inflate));
     read.push(ms);
-    construct.push((await timed(() => new MinutesIndex(data))).ms);
+    construct.push((await timed(() => new MinutesIndex(data, nodePlatform))).ms);
   }
   return {
     runs,
@@ -74,7 +86,11 @@ export async function loadFigures(bytes: Uint8Array, runs: number): Promise<Load
 export interface MemoryFigures {
   /** `heapUsed` after a full GC with one index loaded: the whole process, kuromoji's dictionary included. */
   heapUsedBytes: number;
-  /** Live heap one index adds: the growth from loading `copies` of it, divided by `copies`. */
+  /**
+   * Memory one index adds: the growth of the live heap and of array buffers
+   * (where the asset's columns, postings and texts are) from loading `copies`
+   * of it, divided by `copies`.
+   */
   indexBytes: number;
   copies: number;
 }
@@ -88,11 +104,12 @@ export async function loadMeasuringHeap(
   bytes: Uint8Array,
   copies: number,
 ): Promise<{ index: MinutesIndex; memory: MemoryFigures }> {
-  const before = liveHeap();
-  const index = await MinutesIndex.fromBytes(bytes);
+  const memory = () => liveHeap() + process.memoryUsage().arrayBuffers;
+  const before = memory();
+  const index = await MinutesIndex.fromBytes(bytes, nodePlatform);
   const heapUsedBytes = liveHeap();
   const held = [index];
-  while (held.length < copies) held.push(await MinutesIndex.fromBytes(bytes));
-  const indexBytes = Math.round((liveHeap() - before) / held.length);
+  while (held.length < copies) held.push(await MinutesIndex.fromBytes(bytes, nodePlatform));
+  const indexBytes = Math.round((memory() - before) / held.length);
   return { index, memory: { heapUsedBytes, indexBytes, copies } };
 }

@@ -16,14 +16,13 @@ import { printPage } from '../../tests/formats/publish';
 import { nodeExtractEnv } from '../node/extract-env';
 import { SEED_DIR } from '../node/index-file';
 import { minutesFilesIn } from '../node/minutes-files';
-import { pageOf, popoverLatency, stateOf } from './browser';
+import { pageOf, popoverFigures } from './browser';
 import { extensionHeaps, type HeapFigure } from './heap';
 import { median, round } from './measure';
 import { openBenchPanel, panelQueryLatency, type PanelFigures } from './panel';
 
 const LIBRARY_MEETINGS = 200;
 const LONG_PDF_PAGES = 100;
-const POPOVER_RUNS = 5;
 export const LIBRARY_TARGET = { longestTaskMs: 50, panelP95Ms: 30, heapBytes: 40_000_000 };
 
 export interface LibraryFigures {
@@ -143,14 +142,7 @@ export async function libraryFigures(): Promise<LibraryFigures> {
       const panelFigures = await panelQueryLatency(panel);
 
       const article = await b.context.newPage();
-      await article.goto(server.url('/article.html'));
-      while ((await stateOf(b, article)).busy || (await stateOf(b, article)).marked.length === 0) await article.waitForTimeout(50);
-      await popoverLatency(b, article, 0);
-      const warm: number[] = [];
-      const cold: number[] = [];
-      for (let i = 1; i <= POPOVER_RUNS; i++) warm.push(await popoverLatency(b, article, i));
-      for (let i = 1; i <= POPOVER_RUNS; i++) cold.push(await popoverLatency(b, article, i, true));
-      await popoverLatency(b, article, 0); // the worker holds the library again before its heap is read
+      const popover = await popoverFigures(b, article, server.url('/article.html'));
       await article.close();
       const heaps = await extensionHeaps(connection, b.extensionId, '/sidepanel.html');
       return {
@@ -159,7 +151,7 @@ export async function libraryFigures(): Promise<LibraryFigures> {
           meetings: meetings.length,
           importMs: round(libraryMs, 0),
           panel: panelFigures,
-          popover: { warmMs: round(median(warm)), coldMs: round(median(cold)), runs: POPOVER_RUNS },
+          popover,
           heap: { serviceWorker: heaps.serviceWorker, sidePanel: heaps.page },
         },
       };

@@ -4,7 +4,8 @@
  * asked of both. The bench reports it; a test holds it to the issue's bar.
  */
 import type { ParsedMinutes } from '../../lib/minutes/types';
-import { analyzeRemarks, assembleAsset } from '../../lib/search/build';
+import { encodeAsset, decodeAsset } from '../../lib/search/asset';
+import { analyzeRemarks, assembleTables } from '../../lib/search/build';
 import { MinutesIndex } from '../../lib/search/engine';
 import { createRuntimeAnalyzer } from '../../lib/search/runtime-analyzer';
 
@@ -23,7 +24,8 @@ export interface Agreement {
 export function runtimeAgreement(shipped: MinutesIndex, minutes: ParsedMinutes[], queries: readonly string[]): Agreement {
   const remarks = minutes.flatMap((m) => m.remarks);
   const terms = analyzeRemarks(remarks, createRuntimeAnalyzer(shipped.vocabulary));
-  const runtime = new MinutesIndex(assembleAsset(minutes.map((m) => m.meeting), remarks, terms, shipped.seeds));
+  const tables = assembleTables(minutes.map((m) => m.meeting), remarks, terms, shipped.seeds);
+  const runtime = new MinutesIndex(decodeAsset(encodeAsset(tables, { compressIndex: false })));
   const out: Agreement = { queries: 0, found: 0, total: 0, sameTop: 0, differing: [] };
   for (const query of queries) {
     const a = shipped.search(query, { limit: 10 }).map((h) => h.remark.id);

@@ -86,10 +86,10 @@ describe('the library schema', () => {
       db.close();
       return out;
     });
-    expect(result).toEqual({ version: result.expected, stores: ['meetings', 'terms', 'texts'], expected: 2 });
+    expect(result).toEqual({ version: result.expected, stores: ['meetings', 'segments', 'terms', 'texts'], expected: 3 });
   });
 
-  it('migrates a version-1 database: every meeting kept, its terms and text moved to their stores', async () => {
+  it('migrates a version-1 database to the current one: every meeting kept, its terms and text moved to their stores', async () => {
     const second = { ...V1_RECORD, id: 'yours-older-9', meeting: { ...V1_RECORD.meeting, id: 'yours-older-9' }, addedAt: '2020-01-01T00:00:00.000Z' };
     await writeVersion1('old-library', [V1_RECORD, second]);
     const result = await page.evaluate(async (id) => {
@@ -98,8 +98,9 @@ describe('the library schema', () => {
       const meetings = await store.meetings();
       const entries = await store.entries();
       const record = await store.record(id);
+      const segment = await store.segment();
       store.close();
-      return { meetings, entries, record };
+      return { meetings, entries, record, segment };
     }, V1_RECORD.id);
     // Oldest first, through the index the migration made.
     expect(result.meetings.map((m) => m.id)).toEqual(['yours-older-9', V1_RECORD.id]);
@@ -113,6 +114,8 @@ describe('the library schema', () => {
       { id: V1_RECORD.id, terms, analyzer: 1 },
     ]);
     expect(result.record?.text).toEqual({ id: V1_RECORD.id, text });
+    // Version 3's index segment is derived: none until the background builds it from these.
+    expect(result.segment).toBeNull();
   });
 
   it('adds, removes and clears meetings in one transaction each', async () => {
@@ -120,17 +123,19 @@ describe('the library schema', () => {
       const lib = (window as unknown as { MinutesLensLibrary: Lib }).MinutesLensLibrary;
       const store = await lib.LibraryStore.open('busy-library');
       const { terms, text, ...meeting } = record;
-      await store.add({ meeting: { ...meeting, chars: 10 } as never, terms: { id: record.id, terms, analyzer: 1 }, text: { id: record.id, text } });
+      const segment = { id: 'library' as const, version: 3, bytes: new Uint8Array([1, 2, 3]).buffer };
+      await store.add({ meeting: { ...meeting, chars: 10 } as never, terms: { id: record.id, terms, analyzer: 1 }, text: { id: record.id, text } }, segment);
+      const stored = [...new Uint8Array((await store.segment())!.bytes)];
       const twice = await store
-        .add({ meeting: { ...meeting, chars: 10 } as never, terms: { id: record.id, terms, analyzer: 1 }, text: { id: record.id, text } })
+        .add({ meeting: { ...meeting, chars: 10 } as never, terms: { id: record.id, terms, analyzer: 1 }, text: { id: record.id, text } }, segment)
         .then(() => 'added', (e: Error) => `${e.name} ${(e as InstanceType<Lib['LibraryError']>).problem}`);
       const afterAdd = (await store.entries()).length;
-      const removed = await store.remove(record.id);
-      const removedAgain = await store.remove(record.id);
-      const afterRemove = [(await store.meetings()).length, await store.record(record.id)];
+      const removed = await store.remove(record.id, null);
+      const removedAgain = await store.remove(record.id, null);
+      const afterRemove = [(await store.meetings()).length, await store.record(record.id), await store.segment()];
       store.close();
-      return { twice, afterAdd, removed, removedAgain, afterRemove };
+      return { twice, stored, afterAdd, removed, removedAgain, afterRemove };
     }, V1_RECORD);
-    expect(result).toEqual({ twice: 'LibraryError storage', afterAdd: 1, removed: true, removedAgain: false, afterRemove: [0, null] });
+    expect(result).toEqual({ twice: 'LibraryError storage', stored: [1, 2, 3], afterAdd: 1, removed: true, removedAgain: false, afterRemove: [0, null, null] });
   });
 });

@@ -1,10 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IndexFormatError, readAsset, serializeAsset } from '../../lib/search/asset';
+import { IndexFormatError, readAsset, readAssetStream } from '../../lib/search/asset';
+import { writeContainer } from '../../lib/search/container';
 import { decompound } from '../../lib/search/decompound';
 import { MinutesIndex } from '../../lib/search/engine';
 import { phraseKey } from '../../lib/search/query';
-import { INDEX_VERSION } from '../../lib/search/schema';
+import { INDEX_FORMAT, INDEX_VERSION } from '../../lib/search/schema';
 import { makeSnippet } from '../../lib/search/snippet';
 import { normalize } from '../../lib/text/normalize';
 import { createAnalyzer } from '../../scripts/node/analyzer';
@@ -20,8 +21,8 @@ const ids = (hits: { remark: { id: string } }[]) => hits.map((h) => h.remark.id)
 
 describe('the index asset', () => {
   it('round-trips: build, serialise, compress, load, same answers', async () => {
-    const { data } = await seedIndex();
-    const again = await MinutesIndex.fromBytes(gzipSync(serializeAsset(data)));
+    const { bytes } = await seedIndex();
+    const again = await MinutesIndex.fromBytes(bytes);
     for (const q of ['テレワーク', '情報共有', 'IoT機器の脆弱性', 'cyber insurance', 'ISAC']) {
       expect(ids(again.search(q))).toEqual(ids(index.search(q)));
       expect(again.search(q).length).toBeGreaterThan(0);
@@ -30,30 +31,58 @@ describe('the index asset', () => {
     expect(again.meetings).toEqual(index.meetings);
   });
 
+  it('reads the same from a stream, however its bytes are split, and refuses one cut short', async () => {
+    const { bytes } = await seedIndex();
+    const whole = await readAsset(bytes);
+    /** A body delivering `bytes` in pieces of the given sizes, the last piece taking the rest. */
+    const body = (data: Uint8Array, sizes: number[]) =>
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          let at = 0;
+          for (const n of sizes) {
+            if (at >= data.length) break;
+            c.enqueue(data.slice(at, (at += n)));
+          }
+          if (at < data.length) c.enqueue(data.slice(at));
+          c.close();
+        },
+      });
+    // One piece; bytes one at a time through the header; odd pieces that leave the index's end mid-piece.
+    for (const sizes of [[], Array.from({ length: 300 }, () => 1), [7, 13, 1000, 4093, 65_537]]) {
+      const streamed = await readAssetStream(body(bytes, sizes));
+      expect(streamed).toEqual(whole);
+      const again = new MinutesIndex(streamed);
+      expect(ids(again.search('情報共有'))).toEqual(ids(index.search('情報共有')));
+    }
+    await expect(readAssetStream(body(bytes.slice(0, 600), []))).rejects.toThrow(IndexFormatError);
+    await expect(readAssetStream(body(bytes.slice(0, Math.floor(bytes.length * 0.9)), [4096]))).rejects.toThrow(/cut short/);
+    // Four bytes short: the padding after the last section is at most three.
+    await expect(readAsset(bytes.slice(0, bytes.length - 4))).rejects.toThrow(/cut short/);
+  });
+
   it('is deterministic: the same seeds give the same bytes', async () => {
     const { bytes } = await seedIndex();
     expect(Buffer.from(await buildIndexBytes()).equals(Buffer.from(bytes))).toBe(true);
   }, 60_000);
 
   it('refuses another format version with a clear error', async () => {
-    const { data } = await seedIndex();
-    const old = gzipSync(serializeAsset({ ...data, version: 0 }));
+    const old = writeContainer({ format: INDEX_FORMAT, version: 0 }, {});
     await expect(readAsset(old)).rejects.toThrow(IndexFormatError);
     await expect(readAsset(old)).rejects.toThrow(new RegExp(`format version 0, this code reads version ${INDEX_VERSION}: rebuild it with npm run build`));
-    await expect(readAsset(gzipSync('{"format":"something-else"}'))).rejects.toThrow(/not a Minutes Lens index/);
-    await expect(readAsset(new TextEncoder().encode('not gzip'))).rejects.toThrow(/not gzip data/);
+    await expect(readAsset(writeContainer({ format: 'something-else' }, {}))).rejects.toThrow(/not a Minutes Lens index/);
+    await expect(readAsset(new TextEncoder().encode('not an index at all'))).rejects.toThrow(/not a Minutes Lens index/);
   });
 });
 
 describe('search', () => {
-  it('ranks the exact phrase above all the words, and all the words above some', () => {
-    const hits = index.search('情報共有', { limit: 100 });
+  it('in the plain ranking, puts the exact phrase above all the words, and all the words above some', () => {
+    const hits = index.search('情報共有', { limit: 100, ranking: 'plain' });
     const tiers = hits.map((h) => h.match);
     expect(tiers[0]).toBe('phrase');
     expect(tiers.indexOf('all')).toBeGreaterThan(tiers.lastIndexOf('phrase'));
     for (const h of hits.filter((x) => x.match === 'phrase')) expect(phraseKey(h.remark.text)).toContain('情報共有');
 
-    const multi = index.search('テレワーク フィッシング', { limit: 100 });
+    const multi = index.search('テレワーク フィッシング', { limit: 100, ranking: 'plain' });
     const firstSome = multi.findIndex((h) => h.match === 'some');
     expect(firstSome).toBeGreaterThan(0);
     for (const h of multi.slice(0, firstSome)) expect(h.remark.text).toMatch(/テレワーク[\s\S]*フィッシング|フィッシング[\s\S]*テレワーク/);
