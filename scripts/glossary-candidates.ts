@@ -26,16 +26,18 @@
  * the form the minutes write most often (NFKC, case kept: IoT, not iot). URLs
  * are skipped. Sorted by freq (descending), then term: same seeds, same bytes.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kuromoji from 'kuromoji';
 import { isSearchable } from '../lib/search/build';
-import { normalizeWithMap } from '../lib/text/normalize';
+import { GLOSSARY, type GlossaryTerm } from '../lib/terms/glossary';
+import { normalize, normalizeWithMap } from '../lib/text/normalize';
 import { minutesFilesIn, readMinutesFile, shown } from './node/minutes-files';
 
 export const CANDIDATES_FILE = join('lib', 'terms', 'candidates.tsv');
+export const REJECTED_FILE = join('lib', 'terms', 'rejected.tsv');
 
 type Kuromoji = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 
@@ -217,15 +219,141 @@ export async function collectCandidates(dir = 'seeds'): Promise<Candidate[]> {
 }
 
 /** The candidate list as the committed TSV: header `term\tfreq\tremarks\tmeetings`, one candidate a line. */
-export async function candidatesTsv(dir = 'seeds'): Promise<string> {
-  const rows = (await collectCandidates(dir)).map((c) => `${c.term}\t${c.freq}\t${c.remarks}\t${c.meetings}`);
+export function formatCandidates(candidates: readonly Candidate[]): string {
+  const rows = candidates.map((c) => `${c.term}\t${c.freq}\t${c.remarks}\t${c.meetings}`);
   return ['term\tfreq\tremarks\tmeetings', ...rows].join('\n') + '\n';
 }
 
+export async function candidatesTsv(dir = 'seeds'): Promise<string> {
+  return formatCandidates(await collectCandidates(dir));
+}
+
+/**
+ * What the glossary must account for: a candidate the minutes discuss in at
+ * least this many remarks of at least this many meetings. One meeting's
+ * repeated word is often its agenda (総務省, 大会); several meetings returning
+ * to it make it the field's, and a reader will meet it in articles.
+ */
+export const COVERAGE = { remarks: 3, meetings: 2 } as const;
+
+/**
+ * Why a reviewed candidate is not a glossary term (`lib/terms/rejected.tsv`
+ * explains each). A generic word of the field that English questions use
+ * (attack, data) is a glossary term with `mark: false` instead.
+ */
+export const REJECT_REASONS = [
+  'generic',
+  'adjectival',
+  'verbal',
+  'fragment',
+  'procedural',
+  'document',
+  'place',
+  'person',
+  'organisation',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export interface Rejected {
+  term: string;
+  reason: RejectReason;
+  note: string;
+  /** Line in the file, for messages. */
+  line: number;
+}
+
+/**
+ * The key a candidate and a written form are compared by: normalised, without
+ * blanks (the minutes write e シール, the glossary eシール; candidates are
+ * counted without the blank already).
+ */
+export const coverageKey = (s: string): string => normalize(s).replace(/\s+/g, '');
+
+/** `lib/terms/rejected.tsv`: `#` comments, a `term\treason\tnote` header, one candidate a line. */
+export function parseRejected(tsv: string): { entries: Rejected[]; problems: string[] } {
+  const entries: Rejected[] = [];
+  const problems: string[] = [];
+  let header = false;
+  tsv.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    const cells = raw.split('\t');
+    if (!header) {
+      if (raw !== 'term\treason\tnote') problems.push(`line ${line}: expected the header term<TAB>reason<TAB>note`);
+      header = true;
+      return;
+    }
+    const [term = '', reason = '', note = ''] = cells;
+    if (cells.length !== 3) problems.push(`line ${line}: ${cells.length} columns, not 3`);
+    else if (term.trim() === '' || term !== term.trim()) problems.push(`line ${line}: blank or padded term`);
+    else if (!(REJECT_REASONS as readonly string[]).includes(reason)) problems.push(`line ${line}: ${term}: unknown reason ${reason}`);
+    else if (note.trim() === '') problems.push(`line ${line}: ${term}: no note`);
+    else entries.push({ term, reason: reason as RejectReason, note, line });
+  });
+  if (!header) problems.push('no header line');
+  return { entries, problems };
+}
+
+export function readRejected(file = REJECTED_FILE): { entries: Rejected[]; problems: string[] } {
+  return parseRejected(readFileSync(file, 'utf8'));
+}
+
+/** Normalised form (blanks removed) → id of the glossary term that has it as ja, English name or variant. */
+export function glossaryForms(glossary: readonly GlossaryTerm[]): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const t of glossary) for (const f of [t.ja, ...t.en, ...t.variants]) forms.set(coverageKey(f), t.id);
+  return forms;
+}
+
+export const discussed = (c: Candidate): boolean => c.remarks >= COVERAGE.remarks && c.meetings >= COVERAGE.meetings;
+
+/** Candidates the minutes discuss (`COVERAGE`) that are neither a form of a glossary term nor rejected. */
+export function unreviewed(candidates: readonly Candidate[], glossary: readonly GlossaryTerm[], rejected: readonly Rejected[]): Candidate[] {
+  const forms = glossaryForms(glossary);
+  const out = new Set(rejected.map((r) => coverageKey(r.term)));
+  return candidates.filter((c) => discussed(c) && !forms.has(coverageKey(c.key)) && !out.has(coverageKey(c.key)));
+}
+
+/**
+ * Problems with the rejected list against the candidates and the glossary:
+ * an entry listed twice, one that is also a glossary form (the review must
+ * say one thing), one that is no candidate at all (a typo, or a word the
+ * seeds no longer use).
+ */
+export function rejectedProblems(rejected: readonly Rejected[], candidates: readonly Candidate[], glossary: readonly GlossaryTerm[]): string[] {
+  const problems: string[] = [];
+  const forms = glossaryForms(glossary);
+  const known = new Set(candidates.map((c) => coverageKey(c.key)));
+  const seen = new Map<string, number>();
+  for (const r of rejected) {
+    const key = coverageKey(r.term);
+    const before = seen.get(key);
+    if (before !== undefined) problems.push(`line ${r.line}: ${r.term} is rejected already on line ${before}`);
+    else seen.set(key, r.line);
+    const id = forms.get(key);
+    if (id !== undefined) problems.push(`line ${r.line}: ${r.term} is rejected, but is a form of the glossary term ${id}`);
+    if (!known.has(key)) problems.push(`line ${r.line}: ${r.term} is no candidate`);
+  }
+  return problems;
+}
+
 async function main(): Promise<void> {
-  const tsv = await candidatesTsv();
+  const candidates = await collectCandidates();
+  const tsv = formatCandidates(candidates);
   writeFileSync(CANDIDATES_FILE, tsv);
-  console.log(`${shown(CANDIDATES_FILE)}: ${tsv.split('\n').length - 2} candidates`);
+  console.log(`${shown(CANDIDATES_FILE)}: ${candidates.length} candidates`);
+  // What the coverage test will say, so that a curator sees it at once.
+  const { entries, problems } = readRejected();
+  const open = unreviewed(candidates, GLOSSARY, entries);
+  const forms = glossaryForms(GLOSSARY);
+  const wanted = candidates.filter(discussed);
+  const inGlossary = wanted.filter((c) => forms.has(coverageKey(c.key))).length;
+  console.log(
+    `discussed in ≥${COVERAGE.remarks} remarks of ≥${COVERAGE.meetings} meetings: ${wanted.length} ` +
+      `(glossary terms ${inGlossary}, rejected ${wanted.length - inGlossary - open.length}, to review ${open.length})`,
+  );
+  for (const p of [...problems, ...rejectedProblems(entries, candidates, GLOSSARY)]) console.log(`${shown(REJECTED_FILE)}: ${p}`);
+  for (const c of open) console.log(`to review: ${c.term}\t${c.freq}\t${c.remarks}\t${c.meetings}`);
 }
 
 // The command line only when run directly (tests import the functions above).
