@@ -141,24 +141,41 @@ describe('scripts/glossary-candidates.ts', () => {
 
   it('lists every glossary term that is one noun compound, with its counts', () => {
     const rows = readFileSync(CANDIDATES_FILE, 'utf8').trimEnd().split('\n');
-    expect(rows[0]).toBe('term\tfreq\tremarks');
+    expect(rows[0]).toBe('term\tfreq\tremarks\tmeetings');
     const counts = new Map(
       rows.slice(1).map((r) => {
-        const [t, freq, remarks] = r.split('\t');
-        return [t!, { freq: Number(freq), remarks: Number(remarks) }];
+        const [t, freq, remarks, meetings] = r.split('\t');
+        // Looked up as the glossary writes the term: without the blank the minutes may put before a Latin word.
+        return [t!.replace(/ /g, ''), { freq: Number(freq), remarks: Number(remarks), meetings: Number(meetings) }];
       }),
     );
     // Sorted by frequency, then term.
     const freqs = [...counts.values()].map((c) => c.freq);
     expect(freqs).toEqual([...freqs].sort((a, b) => b - a));
-    for (const ja of ['ISAC', 'ICT-ISAC', 'IoT機器', 'テレワーク', 'ホワイトハッカー', 'JPCERT/CC', 'C&Cサーバ', '5G', 'NOTICE']) {
+    for (const ja of ['ISAC', 'ICT-ISAC', 'IoT機器', 'テレワーク', 'ホワイトハッカー', 'JPCERT/CC', 'C&Cサーバ', '5G', 'NOTICE', 'eシール']) {
       const c = counts.get(ja);
       expect(c, ja).toBeDefined();
       expect(c!.freq, ja).toBeGreaterThanOrEqual(c!.remarks);
-      expect(c!.remarks, ja).toBeGreaterThan(0);
+      expect(c!.remarks, ja).toBeGreaterThanOrEqual(c!.meetings);
+      expect(c!.meetings, ja).toBeGreaterThan(0);
     }
+    // The five seeds are five meetings; ISAC is discussed in three of them.
+    expect(Math.max(...[...counts.values()].map((c) => c.meetings))).toBe(5);
+    expect(counts.get('ISAC')!.meetings).toBe(3);
     // No kuromoji fragments of katakana words, no brackets.
     expect(counts.has('クラ')).toBe(false);
     expect([...counts.keys()].filter((t) => /[()（）「」:]/.test(t))).toEqual([]);
+  });
+
+  it('joins a Latin word to the noun a blank sets it off from, and keeps the nouns on their own too', () => {
+    const rows = readFileSync(CANDIDATES_FILE, 'utf8').trimEnd().split('\n').slice(1).map((r) => r.split('\t')[0]!);
+    // soumu-cstf-24 writes e シール and 5G セキュリティ総合対策 with a blank.
+    expect(rows).toContain('e シール');
+    expect(rows).toContain('5G セキュリティ総合対策');
+    expect(rows).toContain('セキュリティ総合対策');
+    expect(rows).toContain('シール');
+    // Two Latin words, or two Japanese ones, stay apart.
+    expect(rows).not.toContain('Fake News');
+    expect(rows).toContain('Fake');
   });
 });
