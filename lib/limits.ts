@@ -33,6 +33,13 @@ export const PHRASE_CHECK_MAX = 60;
  */
 export const TEXT_BLOCK_BYTES = 64 * 1024;
 
+/**
+ * Speakers the timeline lists as having raised a query, and per meeting in a
+ * mark's tooltip: a list a reader scans at a glance, each a filter.
+ */
+export const TIMELINE_SPEAKERS_MAX = 10;
+export const TIMELINE_MEETING_SPEAKERS = 3;
+
 /** Remarks a popover shows for a term (the terms issue asks for up to 5); a reader may choose another (lib/settings). */
 export const RELATED_LIMIT = 5;
 

@@ -5,6 +5,7 @@
  *   npm run -s lens -- text FILE
  *   npm run -s lens -- terms FILE [--json]
  *   npm run -s lens -- search "QUERY" [--limit N] [--committee C] [--meeting M] [--speaker S] [--role R] [--from D] [--to D] [--json]
+ *   npm run -s lens -- timeline "QUERY" [--committee C] [--speaker S] [--role R] [--from D] [--to D] [--json]
  */
 import { formatListing } from '../lib/minutes/listing';
 import { MinutesError } from '../lib/minutes/errors';
@@ -13,7 +14,7 @@ import type { SearchOptions } from '../lib/search/engine';
 import { readDocument, readMinutesFile, readTextFile } from './node/minutes-files';
 import { createPageMatcher } from '../lib/terms/page-matcher';
 import { loadIndex } from './node/index-file';
-import { searchRows, formatSearch } from './node/search-output';
+import { formatSearch, formatTimeline, searchRows, timelineRows } from './node/search-output';
 
 const USAGE = `usage: npm run -s lens -- <command> [options]
 
@@ -23,7 +24,9 @@ commands:
   terms FILE [--json]   every glossary term in a UTF-8 text file, as a page would mark it
   search "QUERY" [--limit N] [--committee C] [--meeting ID] [--speaker S]
          [--role R] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-                        search the minutes the extension ships, best first`;
+                        search the minutes the extension ships, best first
+  timeline "QUERY" [--committee C] [--speaker S] [--role R] [--from D] [--to D] [--json]
+                        the query's matching remarks counted per meeting, in date order`;
 
 class UsageError extends Error {}
 
@@ -113,6 +116,14 @@ async function run(argv: string[]): Promise<number> {
       const index = await loadIndex();
       const hits = index.search(positional[0]!, options);
       process.stdout.write(flags.has('--json') ? `${JSON.stringify(searchRows(hits), null, 2)}\n` : `${formatSearch(hits)}\n`);
+      return 0;
+    }
+    case 'timeline': {
+      const options = searchOptions(flags);
+      if (flags.has('--limit') || flags.has('--meeting')) throw new UsageError('timeline counts every meeting: it takes no --limit or --meeting');
+      if (positional.length !== 1) throw new UsageError('timeline takes exactly one QUERY (quote it)');
+      const timeline = (await loadIndex()).timeline(positional[0]!, options);
+      process.stdout.write(flags.has('--json') ? `${JSON.stringify(timelineRows(timeline), null, 2)}\n` : `${formatTimeline(timeline)}\n`);
       return 0;
     }
     case undefined:

@@ -2,7 +2,7 @@
 import type { BackgroundCalls, Message, Reply } from '../messaging/protocol';
 import type { Library } from './library';
 import type { MinutesIndex } from '../search/engine';
-import { toHitView, toPageView } from '../search/views';
+import { toHitView, toPageView, toTimelineView } from '../search/views';
 import { passageUrl } from '../ui/urls';
 import { badgeFor, type Badge } from './badge';
 import type { FrameMarks } from './frame-marks';
@@ -31,6 +31,8 @@ export async function answer(
     switch (message.type) {
       case 'lens/search':
         return { ok: true, value: toPageView((await ctx.index()).searchPage(message.payload.query, message.payload.options)) };
+      case 'lens/timeline':
+        return { ok: true, value: toTimelineView((await ctx.index()).timeline(message.payload.query, message.payload.options)) };
       case 'lens/related': {
         const hits = (await ctx.index()).related(message.payload.term, message.payload.limit);
         return { ok: true, value: { hits: hits.map(toHitView) } };

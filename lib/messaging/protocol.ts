@@ -14,12 +14,14 @@ import type { LibraryExport } from '../library/transfer';
 import type { LibraryProblem } from '../library/store';
 import type { Meeting, ParsedMinutes, Remark } from '../minutes/types';
 import type { SearchOptions } from '../search/engine';
-import type { HitView, SearchPageView } from '../search/views';
+import type { HitView, SearchPageView, TimelineView } from '../search/views';
 
 /** Asked of the background service worker, which holds the index. */
 export interface BackgroundCalls {
   /** Full search, as the side panel and the search page run it. */
   'lens/search': { request: { query: string; options?: SearchOptions }; reply: SearchPageView };
+  /** A query over time: its matching remarks per meeting, under every search filter but the meeting. */
+  'lens/timeline': { request: { query: string; options?: SearchOptions }; reply: TimelineView };
   /** The remarks a popover shows for a glossary term (its canonical form). */
   'lens/related': { request: { term: string; limit?: number }; reply: { hits: HitView[] } };
   /** A whole meeting, for the passage viewer; `yours` when the reader added it. */
@@ -98,16 +100,18 @@ const SEARCH_OPTION_KEYS = ['committee', 'meeting', 'speaker', 'role', 'from', '
 const SORTS = new Set([undefined, 'relevance', 'date']);
 const ORIGINS = new Set([undefined, 'shipped', 'yours']);
 
+const searchOptionsOk = (o: unknown): boolean =>
+  o === undefined ||
+  (isObject(o) &&
+    SEARCH_OPTION_KEYS.every((k) => optionalString(o[k])) &&
+    SORTS.has(o.sort as string | undefined) &&
+    ORIGINS.has(o.origin as string | undefined) &&
+    (o.limit === undefined || (typeof o.limit === 'number' && o.limit > 0)));
+
 /** Run-time checks of each message's payload: the receiver trusts nothing it has not checked. */
 const PAYLOAD: { [K in MessageType]: (p: Record<string, unknown>) => boolean } = {
-  'lens/search': (p) =>
-    typeof p.query === 'string' &&
-    (p.options === undefined ||
-      (isObject(p.options) &&
-        SEARCH_OPTION_KEYS.every((k) => optionalString((p.options as Record<string, unknown>)[k])) &&
-        SORTS.has(p.options.sort as string | undefined) &&
-        ORIGINS.has(p.options.origin as string | undefined) &&
-        (p.options.limit === undefined || (typeof p.options.limit === 'number' && p.options.limit > 0)))),
+  'lens/search': (p) => typeof p.query === 'string' && searchOptionsOk(p.options),
+  'lens/timeline': (p) => typeof p.query === 'string' && searchOptionsOk(p.options),
   'lens/related': (p) => typeof p.term === 'string' && (p.limit === undefined || (typeof p.limit === 'number' && p.limit > 0)),
   'lens/meeting': (p) => typeof p.meetingId === 'string',
   'lens/open-passage': (p) => typeof p.remarkId === 'string' && optionalString(p.term),

@@ -9,6 +9,7 @@
 import type { Meeting, Remark } from '../minutes/types';
 import { DEFAULT_SEARCH_LIMIT, FACET_VALUES_MAX, MIN_QUERY_COVERAGE, PHRASE_CHECK_MAX, RELATED_LIMIT } from '../limits';
 import { normalize } from '../text/normalize';
+import { countTimeline, type Timeline } from './timeline';
 import { kindOf, readAsset, readAssetStream, TextReader, type AssetTables, type Inflate, type InflateBlock } from './asset';
 import { analyzeQuery, phraseKey, type AnalyzedQuery } from './query';
 import { bm25, idf, rankScore, tierOf, type MatchKind, type Ranking } from './rank';
@@ -309,6 +310,31 @@ export class MinutesIndex {
       facetsMore,
       dates: { from: dated[0] ?? null, to: dated[dated.length - 1] ?? null },
     };
+  }
+
+  /**
+   * The query over time (lib/search/timeline.ts): every hit a search lists,
+   * under every filter but the meeting (picking a meeting is what the
+   * timeline is for), counted per meeting; its first and last mention as hits.
+   */
+  timeline(query: string, options: SearchOptions = {}): Timeline {
+    const q = this.analyze(query, options.ranking);
+    const hits = answerable(q) ? this.score(q, this.filter({ ...options, meeting: undefined })) : [];
+    const counts = countTimeline(
+      hits.map((h) => {
+        const seg = this.segment(h.row);
+        return {
+          meeting: this.meetingOfRow(h.row),
+          yours: seg === this.library,
+          speaker: this.stringAt(h.row, 'rowSpeaker'),
+          role: this.stringAt(h.row, 'rowRole'),
+          order: seg.t.rowOrder[h.row - seg.base]!,
+          whole: h.match !== 'some',
+        };
+      }),
+    );
+    const at = (i: number | null) => (i === null ? null : this.hit(hits[i]!, q));
+    return { query, ...counts, first: at(counts.first), last: at(counts.last) };
   }
 
   /**

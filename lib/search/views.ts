@@ -2,6 +2,7 @@
 import type { Remark } from '../minutes/types';
 import type { Facet, FacetCount, MatchKind, SearchHit, SearchPage } from './engine';
 import type { Snippet } from './snippet';
+import type { Timeline } from './timeline';
 
 export interface MeetingSummary {
   id: string;
@@ -36,4 +37,14 @@ export interface SearchPageView {
 
 export function toPageView(page: SearchPage): SearchPageView {
   return { ...page, hits: page.hits.map(toHitView) };
+}
+
+/** A timeline as it crosses to the side panel and the popover: its first and last mention as hits. */
+export interface TimelineView extends Omit<Timeline, 'first' | 'last'> {
+  first: HitView | null;
+  last: HitView | null;
+}
+
+export function toTimelineView(t: Timeline): TimelineView {
+  return { ...t, first: t.first && toHitView(t.first), last: t.last && toHitView(t.last) };
 }

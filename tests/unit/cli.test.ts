@@ -71,6 +71,24 @@ describe('lens search', () => {
   }, 30_000);
 });
 
+describe('lens timeline', () => {
+  it('prints each meeting with its matching remarks in date order, counting what search lists', () => {
+    const { code, stdout } = lens('timeline', '情報共有', '--json');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) expect(Object.keys(r)).toEqual(['meetingId', 'committee', 'meetingTitle', 'date', 'remarks']);
+    expect(rows.map((r: { date: string }) => r.date)).toEqual(rows.map((r: { date: string }) => r.date).sort());
+    const first = rows[0];
+    const listed = JSON.parse(lens('search', '情報共有', '--meeting', first.meetingId, '--limit', '1000', '--json').stdout);
+    expect(listed).toHaveLength(first.remarks);
+    const text = lens('timeline', '情報共有').stdout;
+    expect(text).toMatch(/^\d+ remarks in \d+ meetings of \d+ committees\n/);
+    expect(text).toContain('first: ');
+    expect(lens('timeline', '情報共有', '--limit', '3').code).toBe(2);
+  }, 30_000);
+});
+
 describe('lens terms', () => {
   it('prints every marked glossary term with offsets into the file', () => {
     const file = 'tests/browser/pages/article-ja.html';
