@@ -1,9 +1,22 @@
-/** Which marked term, if any, lies under a point of the viewport. */
-import type { Mark, MarkStore } from './marks';
+/**
+ * Which glossary term, if any, lies under a point of the viewport: read from
+ * the page's text at that point, now, not from the marks. So every occurrence
+ * of a term answers, not only the one drawn (only a term's first occurrence
+ * is marked), and a page that has just replaced its text nodes (a framework
+ * re-rendering every 100 ms) answers from the nodes it shows.
+ */
+import type { TermMatch } from '../../lib/terms/matcher';
+import { isReadablePlace } from './readable';
+import type { TextMatcher } from './text-matcher';
 
 export interface Hit {
-  mark: Mark;
-  /** The line box of the term under the point (a term can wrap onto two lines). */
+  termId: string;
+  /** The canonical form: what the popover looks up. */
+  term: string;
+  /** The term as the page writes it there. */
+  text: string;
+  /** The term's line boxes (a term can wrap onto two lines), and the one under the point. */
+  rects: DOMRect[];
   rect: DOMRect;
 }
 
@@ -23,34 +36,43 @@ function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node;
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
+/**
+ * The open shadow roots `target` sits in, innermost first: where the text under
+ * the pointer may be. (An event's innermost target is inside the page's open
+ * roots; a closed root shows only its host, and its text stays private.)
+ */
+function rootsAround(target: Node): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let root = target.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) roots.push(root);
+  return roots;
+}
+
 const contains = (r: DOMRect, x: number, y: number) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
 
 /**
- * The caret nearest the point is in the term's text, and the point is inside
- * one of the term's boxes: the caret alone would also say yes beside the
- * text, at the end of a line or in the margin.
+ * The term under (x, y): the caret nearest the point is inside a term of the
+ * text there, and the point is inside one of the term's boxes (the caret
+ * alone would also say yes beside the text, at a line's end or in the margin).
  */
-export function markAt(
-  marks: MarkStore,
-  target: EventTarget | null,
-  x: number,
-  y: number,
-  shadowRoots: () => ShadowRoot[],
-): Hit | null {
-  // The event's target is the element whose text is under the pointer: most
-  // moves are over elements holding no mark, and need no hit test at all.
-  if (!(target instanceof Node) || !marks.holds(target)) return null;
-  const caret = caretAt(x, y, shadowRoots());
+export function termAt(texts: TextMatcher, target: EventTarget | null, x: number, y: number): Hit | null {
+  if (!(target instanceof Node)) return null;
+  const caret = caretAt(x, y, rootsAround(target));
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
-  for (const mark of marks.in(caret.node)) {
-    if (caret.offset < mark.start || caret.offset > mark.end) continue;
-    for (const rect of mark.range.getClientRects()) if (contains(rect, x, y)) return { mark, rect };
-  }
-  return null;
+  const node = caret.node as Text;
+  // Not in editors, code, scripts, hidden text or our own UI: what the scan would not read.
+  if (!isReadablePlace(node)) return null;
+  const match = texts.around(node.data, caret.offset);
+  return match ? boxesOf(node, match, x, y) : null;
 }
 
-/** The box of `mark` nearest the point (where the pointer rested), for placing the popover. */
-export function boxOf(mark: Mark, x: number, y: number): DOMRect {
-  const rects = [...mark.range.getClientRects()];
-  return rects.find((r) => contains(r, x, y)) ?? rects[0] ?? mark.range.getBoundingClientRect();
+function boxesOf(node: Text, match: TermMatch, x: number, y: number): Hit | null {
+  const range = document.createRange();
+  range.setStart(node, match.start);
+  range.setEnd(node, match.end);
+  const rects = [...range.getClientRects()];
+  const rect = rects.find((r) => contains(r, x, y));
+  return rect ? { termId: match.termId, term: match.term, text: match.match, rects, rect } : null;
 }
+
+/** Whether (x, y) lies on one of `hit`'s boxes, as they were when it was found. */
+export const isOn = (hit: Hit, x: number, y: number): boolean => hit.rects.some((r) => contains(r, x, y));

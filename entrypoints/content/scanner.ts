@@ -3,7 +3,7 @@
  * first scan reads the whole body; later ones read only what changed.
  */
 import type { MarkStore } from './marks';
-import type { TextMatcher } from './text-matcher';
+import { TextMatcher } from './text-matcher';
 import { acceptNodeAndShadows, isReadablePlace } from './readable';
 import type { ShadowRoots } from './shadows';
 import { SLICE_BUDGET_MS } from '../../lib/limits';
@@ -102,8 +102,8 @@ export class Scanner {
 
   private async read(node: Text): Promise<boolean> {
     const text = node.data;
-    for (const matches of this.texts.pieces(text)) {
-      for (const match of matches) {
+    for (let k = 0, pieces = TextMatcher.pieces(text); k < pieces; k++) {
+      for (const match of this.texts.piece(text, k)) {
         if (this.marks.wants(match.termId)) this.marks.add(node, match);
       }
       if (performance.now() > this.deadline) {
