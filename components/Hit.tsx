@@ -1,5 +1,5 @@
 import type { HitView } from '../lib/search/views';
-import { t, uiLanguage } from '../lib/ui/i18n';
+import { t } from '../lib/ui/i18n';
 import { Snippet } from './Snippet';
 
 /**
@@ -36,9 +36,12 @@ export function Hit({ hit, onOpen }: { hit: HitView; onOpen?: () => void }) {
 
 let longDate: Intl.DateTimeFormat | undefined;
 
-/** 2020-10-29 → 2020年10月29日 (as the minutes write dates) in Japanese, October 29, 2020 in English. */
+/**
+ * 2020-10-29 → 2020年10月29日 (as the minutes write dates) in Japanese, October 29, 2020 in English:
+ * in the language of the messages around it (not `getUILanguage()`, which a side panel may report otherwise).
+ */
 function DateView({ iso }: { iso: string }) {
   const [y, m, d] = iso.split('-').map(Number);
-  longDate ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'UTC' });
+  longDate ??= new Intl.DateTimeFormat(t('dateLocale'), { dateStyle: 'long', timeZone: 'UTC' });
   return <time dateTime={iso}>{y && m && d ? longDate.format(Date.UTC(y, m - 1, d)) : iso}</time>;
 }
