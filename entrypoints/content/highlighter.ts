@@ -17,7 +17,14 @@ const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
 export interface Highlighter {
   add(range: Range): void;
   delete(range: Range): void;
-  /** Puts our highlight and style back if the page replaced them (a framework resetting adoptedStyleSheets). */
+  /**
+   * Registers our highlight and style once there is something to show, and
+   * puts them back if the page replaced them (a framework resetting
+   * adoptedStyleSheets). Called when a scan pass ends, not before: adopting a
+   * sheet makes the browser restyle the whole page, which the scan's next
+   * visibility check would otherwise pay for in our time; and a page with no
+   * term gets no style at all.
+   */
   ensureInstalled(): void;
   dispose(): void;
 }
@@ -35,6 +42,7 @@ export function createHighlighter(): Highlighter {
   sheet.replaceSync(HIGHLIGHT_CSS);
 
   const ensureInstalled = () => {
+    if (highlight.size === 0) return;
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
     try {
       const sheets = document.adoptedStyleSheets;
@@ -43,7 +51,6 @@ export function createHighlighter(): Highlighter {
       console.warn('Minutes Lens: could not style the marked terms', e);
     }
   };
-  ensureInstalled();
 
   return {
     add: (range) => void highlight.add(range),

@@ -20,12 +20,12 @@
  * terms given at run time (tests).
  */
 import { normalize } from '../text/normalize';
-import { CompiledMatcher, foldCode, type TrieNode } from './compiled-matcher';
+import { CompiledMatcher, FIRST_BASE, foldCode, type Trie } from './compiled-matcher';
 import { keysOf, type CaseRule, type MatcherTerm } from './matcher';
 
 export interface CompiledSource {
   terms: readonly (readonly [id: string, ja: string])[];
-  trie: TrieNode;
+  trie: Trie;
   /** Source of a global RegExp (flags `g`). */
   candidates: string;
   /** Source of a RegExp with flags `u`. */
@@ -33,11 +33,14 @@ export interface CompiledSource {
 }
 
 /**
- * Characters of each key the candidate pattern spells out. Three: the
- * bench article's 10,900 characters give 259 candidates for 137 terms
- * (two characters: 419), from a pattern of 2.6 KB.
+ * Characters of each key the candidate pattern spells out: enough that
+ * common words stop there (a pattern of three characters stops at every
+ * セキュリティ for the keys that begin with it), few enough that the pattern
+ * stays small (Latin keys run to seventy characters). On the bench article
+ * (10,900 characters, 137 terms): 187 candidates from a pattern of 7 KB; all
+ * keys cut at three gave 256 from 4 KB, whole Japanese keys 140 from 8.5 KB.
  */
-const PREFIX_CHARS = 3;
+const prefixChars = (key: string) => (/^[a-z0-9]/.test(key) ? 4 : 6);
 
 const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 /** Voiced marks: the normaliser joins them to the character before (ｶﾞ → ガ). */
@@ -101,19 +104,46 @@ export function compileTerms(terms: readonly MatcherTerm[]): CompiledSource {
   };
 }
 
-/** The keys as a trie of normalised characters; keys ending at a node keep the terms' order. */
-function trieOf(entries: readonly (readonly [string, number, CaseRule])[]): TrieNode {
-  type Building = [Record<string, Building> | 0, [number, CaseRule][] | 0];
-  const root: Building = [0, 0];
+/**
+ * The keys as a trie of normalised characters, laid out flat in two strings
+ * a page reads with charCodeAt (see `Trie`): nodes numbered breadth first, so
+ * each node's children are numbered in a row, in the order of their characters.
+ */
+function trieOf(entries: readonly (readonly [string, number, CaseRule])[]): Trie {
+  interface Building {
+    children: Map<string, Building>;
+    ends: [number, CaseRule][];
+  }
+  const root: Building = { children: new Map(), ends: [] };
   for (const [key, term, rule] of entries) {
     let node = root;
     for (const c of key) {
-      const children = node[0] === 0 ? (node[0] = {}) : node[0];
-      node = children[c] ??= [0, 0];
+      let child = node.children.get(c);
+      if (!child) node.children.set(c, (child = { children: new Map(), ends: [] }));
+      node = child;
     }
-    (node[1] === 0 ? (node[1] = []) : node[1]).push([term, rule]);
+    node.ends.push([term, rule]);
   }
-  return root;
+  let chars = '\u0000'; // the root has no character
+  let first = '';
+  const ends: Record<number, [number, CaseRule][]> = {};
+  const queue = [root];
+  for (let k = 0; k < queue.length; k++) {
+    const node = queue[k]!;
+    if (node.ends.length > 0) ends[k] = node.ends;
+    // Where node k's children start, less k: small, so one character each, and no sums on the page.
+    const ahead = queue.length - k;
+    if (FIRST_BASE + ahead >= 0xd800) throw new Error(`a trie too wide to write as characters: ${ahead}`);
+    first += String.fromCharCode(FIRST_BASE + ahead);
+    const children = [...node.children].sort(([a], [b]) => a.charCodeAt(0) - b.charCodeAt(0));
+    for (const [c, child] of children) {
+      chars += c;
+      queue.push(child);
+    }
+  }
+  // After the last node: where its children would start, the end of all (queue.length − queue.length).
+  first += String.fromCharCode(FIRST_BASE);
+  return { chars, first, ends };
 }
 
 /** One step of a key's raw spelling: a class of characters, or the optional ー normalisation drops. */
@@ -121,7 +151,7 @@ type Unit = string;
 
 function unitsOf(key: string, raw: Map<string, number[]>, droppedLongVowel: Unit): Unit[] {
   const units: Unit[] = [];
-  const chars = [...key].slice(0, PREFIX_CHARS);
+  const chars = [...key].slice(0, prefixChars(key));
   chars.forEach((c, j) => {
     units.push(classOf(raw.get(c) ?? [c.charCodeAt(0)], false));
     // A katakana word's last ー is dropped before a character that is not katakana (サイバー保険 → サイバ保険).

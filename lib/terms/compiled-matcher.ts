@@ -17,13 +17,29 @@ import { caseOk, type CaseRule, type TermMatch } from './matcher';
 
 /** Keys ending at a node: [term (an index into `terms`), case rule], in the glossary's order. */
 export type TrieEnds = readonly (readonly [term: number, rule: CaseRule])[];
-/** A node of the keys' trie: its children by normalised character, and the keys that end there (0: none). */
-export type TrieNode = readonly [children: Readonly<Record<string, TrieNode>> | 0, ends: TrieEnds | 0];
+
+/** Added to the numbers of `Trie.first` to write them as printable characters. */
+export const FIRST_BASE = 0x100;
+
+/**
+ * Every key as a trie of normalised characters, laid out flat in strings: a
+ * page parses nothing and builds nothing to read it. Nodes are numbered
+ * breadth first (the root is 0), so the children of a node are numbered in a
+ * row, in the order of their characters, right after those of the node before.
+ */
+export interface Trie {
+  /** Character j is the one that leads to node j. */
+  chars: string;
+  /** Character k is `FIRST_BASE` + (the number of node k's first child − k); one more ends the last node's children. */
+  first: string;
+  /** The keys ending at each node that ends any. */
+  ends: Readonly<Record<number, TrieEnds>>;
+}
 
 export interface CompiledTerms {
   /** The terms: id and canonical form. */
   terms: readonly (readonly [id: string, ja: string])[];
-  trie: TrieNode;
+  trie: Trie;
   /** Global (`g`): where a key may begin in raw text. */
   candidates: RegExp;
   /** Characters `foldCode` does not read as the reference's normalisation does, where that matters. */
@@ -88,10 +104,11 @@ export class CompiledMatcher {
    * per candidate, and every call and closure counts there.)
    */
   private walkRaw(text: string, p: number): TermMatch | null {
-    const first = normalizedAt(text, p);
-    // Latin forms match whole words only: not IoT in idIoT. (Every key here starts with `first`.)
-    if (first === null || (p > 0 && isLatin(first) && isLatin(foldCode(text.charCodeAt(p - 1))))) return null;
-    let node = this.compiled.trie;
+    const c0 = normalizedAt(text, p);
+    // Latin forms match whole words only: not IoT in idIoT. (Every key here starts with `c0`.)
+    if (c0 === null || (p > 0 && isLatin(c0) && isLatin(foldCode(text.charCodeAt(p - 1))))) return null;
+    const { chars, first, ends } = this.compiled.trie;
+    let node = 0;
     let best: TermMatch | null = null;
     for (let r = p; r < text.length; ) {
       let c = normalizedAt(text, r);
@@ -100,15 +117,15 @@ export class CompiledMatcher {
         if (++r >= text.length) break;
         c = normalizedAt(text, r)!;
       }
-      const child = node[0] === 0 ? undefined : node[0][String.fromCharCode(c)];
-      if (!child) break;
-      node = child;
+      node = child(chars, first, node, c);
+      if (node < 0) break;
       r++;
-      if (node[1] === 0) continue;
+      const here = ends[node];
+      if (here === undefined) continue;
       // Not ISAC in ISACA.
       if (isLatin(c) && r < text.length && isLatin(foldCode(text.charCodeAt(r)))) continue;
       // A ー dropped right after a term belongs to it (サーバ written サーバー).
-      best = this.term(text, p, r < text.length && dropped(text, r) ? r + 1 : r, node[1]) ?? best;
+      best = this.term(text, p, r < text.length && dropped(text, r) ? r + 1 : r, here) ?? best;
     }
     return best;
   }
@@ -130,17 +147,18 @@ export class CompiledMatcher {
   /** As `walkRaw`, on the normalised text: the match, and the normalised position after it. */
   private walkNormalized(text: string, norm: string, map: Int32Array, i: number): [TermMatch, number] | null {
     if (i > 0 && isLatin(norm.charCodeAt(i)) && isLatin(norm.charCodeAt(i - 1))) return null;
-    let node = this.compiled.trie;
+    const { chars, first, ends: endsAt } = this.compiled.trie;
+    let node = 0;
     let best: [TermMatch, number] | null = null;
     for (let to = i; to < norm.length; ) {
       const c = norm.charCodeAt(to);
-      const child = node[0] === 0 ? undefined : node[0][norm[to]!];
-      if (!child) break;
-      node = child;
+      node = child(chars, first, node, c);
+      if (node < 0) break;
       to++;
-      if (node[1] === 0) continue;
+      const ends = endsAt[node];
+      if (ends === undefined) continue;
       if (isLatin(c) && to < norm.length && isLatin(norm.charCodeAt(to))) continue;
-      const found = this.term(text, map[i]!, map[to]!, node[1]);
+      const found = this.term(text, map[i]!, map[to]!, ends);
       if (found) best = [found, to];
     }
     return best;
@@ -149,13 +167,34 @@ export class CompiledMatcher {
   /** The first of the keys ending here whose case rule `text[start, end)` keeps, as a match. */
   private term(text: string, start: number, end: number, ends: TrieEnds): TermMatch | null {
     const written = text.slice(start, end);
-    for (const [term, rule] of ends) {
-      if (!caseOk(written, rule)) continue;
-      const [termId, ja] = this.compiled.terms[term]!;
-      return { termId, term: ja, match: written, start, end };
+    // Indexed, not destructured: destructuring walks an iterator, slow in code that runs cold.
+    for (let k = 0; k < ends.length; k++) {
+      const entry = ends[k]!;
+      if (!caseOk(written, entry[1])) continue;
+      const term = this.compiled.terms[entry[0]]!;
+      return { termId: term[0], term: term[1], match: written, start, end };
     }
     return null;
   }
+}
+
+/** The child of `node` reached by character `c`, or -1 (children are in character order). */
+function child(chars: string, first: string, node: number, c: number): number {
+  let lo = node + first.charCodeAt(node) - FIRST_BASE;
+  let hi = node + first.charCodeAt(node + 1) - FIRST_BASE;
+  // Most nodes have a child or two: a look at each. The root and a few others have dozens: a binary search.
+  if (hi - lo < 8) {
+    for (let j = lo; j <= hi; j++) if (chars.charCodeAt(j) === c) return j;
+    return -1;
+  }
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = chars.charCodeAt(mid);
+    if (at === c) return mid;
+    if (at < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** What the reference's normalisation makes of the character at `r` in its place: null when it drops it. */
