@@ -36,15 +36,19 @@ export function createHighlighter(): Highlighter {
   // their popovers open, they are only not painted.
   if (typeof Highlight !== 'function' || typeof CSS === 'undefined' || !('highlights' in CSS)) return NONE;
   const highlight = new Highlight();
-  // A constructed sheet, not a <style> element: a page's CSP (style-src) does
-  // not apply to it, and it adds nothing to the page's DOM.
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(HIGHLIGHT_CSS);
+  /** Made when first needed: a page with no term never parses it. */
+  let sheet: CSSStyleSheet | null = null;
 
   const ensureInstalled = () => {
     if (highlight.size === 0) return;
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
     try {
+      // A constructed sheet, not a <style> element: a page's CSP (style-src) does
+      // not apply to it, and it adds nothing to the page's DOM.
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(HIGHLIGHT_CSS);
+      }
       const sheets = document.adoptedStyleSheets;
       if (!sheets.includes(sheet)) document.adoptedStyleSheets = [...sheets, sheet];
     } catch (e) {
@@ -60,7 +64,7 @@ export function createHighlighter(): Highlighter {
       highlight.clear();
       if (CSS.highlights.get(HIGHLIGHT_NAME) === highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
       try {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+        if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       } catch {
         // Nothing to undo if adopting failed.
       }

@@ -5,10 +5,11 @@
  * compare. Each build runs in its own Chromium; the article is loaded in one,
  * then the other, `rounds` times.
  *
- *   npx tsx scripts/bench/content-ab.ts OLD_DIR NEW_DIR [rounds]
+ *   npx tsx scripts/bench/content-ab.ts OLD_DIR NEW_DIR [rounds] [KiB]
  *
  * Prints each build's median and quartiles of `work.totalMs` (set-up and
- * every scan slice, as the content script reports it) and `longestMs`.
+ * every scan slice, as the content script reports it) and `longestMs`. KiB
+ * (default 30, the bench's article) sizes the page; 1024 is the bench's big one.
  */
 import type { Page } from 'playwright-core';
 import { contentState, launchWithExtension, startServer, type ExtensionBrowser } from '../../tests/browser/harness';
@@ -29,10 +30,10 @@ async function work(b: ExtensionBrowser, url: string) {
 }
 
 async function main(): Promise<void> {
-  const [oldDir, newDir, roundsArg] = process.argv.slice(2);
-  if (!oldDir || !newDir) throw new Error('usage: content-ab.ts OLD_DIR NEW_DIR [rounds]');
+  const [oldDir, newDir, roundsArg, kibArg] = process.argv.slice(2);
+  if (!oldDir || !newDir) throw new Error('usage: content-ab.ts OLD_DIR NEW_DIR [rounds] [KiB]');
   const rounds = Number(roundsArg ?? 15);
-  const article = pageOf(30 * 1024, 'テレワークとIoTのセキュリティ');
+  const article = pageOf(Number(kibArg ?? 30) * 1024, 'テレワークとIoTのセキュリティ');
   const server = await startServer({ routes: { '/article.html': { body: article } } });
   const builds = { old: await launchWithExtension({ extensionDir: oldDir }), new: await launchWithExtension({ extensionDir: newDir }) };
   const runs: Record<keyof typeof builds, { totalMs: number; longestMs: number }[]> = { old: [], new: [] };
