@@ -10,7 +10,7 @@
  *   Short on purpose: a page compiles it afresh, and a long pattern costs
  *   milliseconds to compile (measured in Chromium: 1.3 KB about 0.5 ms,
  *   26 KB 2–13 ms).
- * - `special` matches the characters `foldCode` does not read as the
+ * - its first group, `special`, matches the characters `foldCode` does not read as the
  *   reference's normalisation does, where it matters: those normalising to a
  *   key's character, a Latin letter or digit, or katakana (ª, Ⓐ, ⑩, ㌢), the
  *   voiced marks that join the character before (ｶﾞ), and ヴ (ヴァ → バ).
@@ -26,10 +26,12 @@ import { keysOf, type CaseRule, type MatcherTerm } from './matcher';
 export interface CompiledSource {
   terms: readonly (readonly [id: string, ja: string])[];
   trie: Trie;
-  /** Source of a global RegExp (flags `g`). */
+  /**
+   * Source of a global RegExp (flags `g`, not `u`): its group 1 matches a
+   * special character, the rest where a key may begin. One pattern, so a
+   * page's text is read natively once, not once for each.
+   */
   candidates: string;
-  /** Source of a RegExp with flags `u`. */
-  special: string;
 }
 
 /**
@@ -99,8 +101,7 @@ export function compileTerms(terms: readonly MatcherTerm[]): CompiledSource {
   return {
     terms: terms.map((t) => [t.id, t.ja] as const),
     trie: trieOf(entries),
-    candidates: candidatePattern(keys, raw, longVowel),
-    special: classOf([...special], true),
+    candidates: `(${specialPattern([...special])})|${candidatePattern(keys, raw, longVowel)}`,
   };
 }
 
@@ -191,6 +192,25 @@ function candidatePattern(keys: string[], raw: Map<string, number[]>, droppedLon
   return [...root.children].map(([unit, child]) => unit + emit(child)).join('|');
 }
 
+/**
+ * The special characters as a pattern without the `u` flag (measured: a class
+ * with code points beyond the BMP under `u` cost a page more than all the
+ * other matching): the BMP ones as one class, the others as their surrogate
+ * pairs, grouped by the first of the pair.
+ */
+function specialPattern(codes: number[]): string {
+  const bmp = codes.filter((c) => c < 0x10000);
+  const byHigh = new Map<number, number[]>();
+  for (const c of codes.filter((c) => c >= 0x10000)) {
+    const pair = String.fromCodePoint(c);
+    const high = pair.charCodeAt(0);
+    const list = byHigh.get(high);
+    if (list) list.push(pair.charCodeAt(1));
+    else byHigh.set(high, [pair.charCodeAt(1)]);
+  }
+  return [classOf(bmp, false), ...[...byHigh].map(([high, lows]) => `\\u${high.toString(16)}${classOf(lows, false)}`)].join('|');
+}
+
 /** A character class (or a lone character) in pattern syntax; with `unicode`, code points beyond the BMP as such. */
 function classOf(codes: number[], unicode: boolean): string {
   const sorted = [...new Set(codes)].sort((a, b) => a - b);
@@ -218,6 +238,6 @@ function escape(code: number, unicode: boolean, outside = false): string {
 
 /** A matcher for `terms` compiled here and now (Node: tests and tools; pages use the build's). */
 export function compileMatcher(terms: readonly MatcherTerm[]): CompiledMatcher {
-  const { candidates, special, ...rest } = compileTerms(terms);
-  return new CompiledMatcher({ ...rest, candidates: new RegExp(candidates, 'g'), special: new RegExp(special, 'u') });
+  const { candidates, ...rest } = compileTerms(terms);
+  return new CompiledMatcher({ ...rest, candidates: new RegExp(candidates, 'g') });
 }

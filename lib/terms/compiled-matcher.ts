@@ -9,7 +9,8 @@
  * regular-expression engine finds the few places where a term may begin
  * (`candidates`), and only there is the keys' trie walked, a character at a
  * time, each character normalised as the reference would normalise it in its
- * place. A text holding a character this cannot read that way (`special`:
+ * place. A text holding a character this cannot read that way (the
+ * pattern's first group:
  * ｶﾞ, ヴ, ª, ⑩…) is normalised whole and walked the same way.
  */
 import { normalizeWithMap } from '../text/normalize';
@@ -40,10 +41,12 @@ export interface CompiledTerms {
   /** The terms: id and canonical form. */
   terms: readonly (readonly [id: string, ja: string])[];
   trie: Trie;
-  /** Global (`g`): where a key may begin in raw text. */
+  /**
+   * Global (`g`): where a key may begin in raw text, or (group 1) a character
+   * `foldCode` does not read as the reference's normalisation does, where that
+   * matters.
+   */
   candidates: RegExp;
-  /** Characters `foldCode` does not read as the reference's normalisation does, where that matters. */
-  special: RegExp;
 }
 
 /** Half-width katakana and punctuation U+FF61–U+FF9D, as NFKC writes them. */
@@ -53,7 +56,7 @@ const HALF_WIDTH = '。「」、・ヲァィゥェォャュョッーアイウエ
  * What the reference's normalisation makes of one character on its own (NFKC,
  * Latin lower case) for the characters pages write every day: ASCII, full-width
  * ASCII, half-width katakana, spaces, circled digits ①–⑨. Any other character
- * is returned as it is; `special` names those for which that is wrong and
+ * is returned as it is; the candidate pattern's first group names those for which that is wrong and
  * matters (compile.ts checks this function against NFKC for every character).
  */
 export function foldCode(code: number): number {
@@ -84,11 +87,12 @@ export class CompiledMatcher {
 
   /** Every occurrence, left to right, not overlapping: what `TermMatcher` finds. */
   find(text: string): TermMatch[] {
-    const { candidates, special } = this.compiled;
-    if (special.test(text)) return this.findNormalized(text);
+    const { candidates } = this.compiled;
     const out: TermMatch[] = [];
     candidates.lastIndex = 0;
     for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
+      // A character only the reference reads right: start again its way (what was found so far is found again).
+      if (m[1] !== undefined) return this.findNormalized(text);
       const found = this.walkRaw(text, m.index);
       // As the reference does: after a match, go on from its end; after none, from the next character.
       if (found) out.push(found);

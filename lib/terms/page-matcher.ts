@@ -4,10 +4,10 @@
  * with it, so it finds exactly what a reader sees marked.
  */
 import { CompiledMatcher } from './compiled-matcher';
-import { CANDIDATES, ENGLISH, SPECIAL, TERMS, TRIE } from './page-terms.generated';
+import { CANDIDATES, ENGLISH, TERMS, TRIE } from './page-terms.generated';
 
 export function createPageMatcher(): CompiledMatcher {
-  return new CompiledMatcher({ terms: TERMS, trie: TRIE, candidates: CANDIDATES, special: SPECIAL });
+  return new CompiledMatcher({ terms: TERMS, trie: TRIE, candidates: CANDIDATES });
 }
 
 /** The English name shown beside a term (its first), if it has one. */

@@ -20,7 +20,7 @@ export function markedTerms(glossary: readonly GlossaryTerm[] = GLOSSARY): Match
 
 /** The text of `page-terms.generated.ts` for `glossary`: the same glossary gives the same bytes. */
 export function pageTermsModule(glossary: readonly GlossaryTerm[] = GLOSSARY): string {
-  const { terms, trie, candidates, special } = compileTerms(markedTerms(glossary));
+  const { terms, trie, candidates } = compileTerms(markedTerms(glossary));
   const english = Object.fromEntries(glossary.filter((t) => t.mark && t.en[0] !== undefined).map((t) => [t.id, t.en[0]!]));
   // JSON in strings, not object literals: engines parse JSON several times faster than the same data as code.
   const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
@@ -42,11 +42,8 @@ export function pageTermsModule(glossary: readonly GlossaryTerm[] = GLOSSARY): s
     `  ends: ${json(trie.ends)},`,
     '};',
     '',
-    '/** Where a key may begin in raw text. */',
+    '/** Where a key may begin in raw text, or (group 1) a character after which the text is normalised whole. */',
     `export const CANDIDATES = /${candidates}/g;`,
-    '',
-    '/** Characters after which a text is normalised whole. */',
-    `export const SPECIAL = /${special}/u;`,
     '',
   ].join('\n');
 }
