@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { HitView } from '../lib/search/views';
-import { t } from '../lib/ui/i18n';
-import { Snippet } from './Snippet';
+import { Hit } from './Hit';
 
 interface Props {
   hits: HitView[];
@@ -15,7 +14,7 @@ interface Props {
 }
 
 /**
- * Who said it, where and when, and what: one line of facts and a snippet per hit.
+ * The side panel's results, one `Hit` (the popover's too) per item.
  * With `onOpen` the hits are options with a roving tabindex: one of them is in the
  * tab order and aria-selected, and arrows move focus (and the selection) along.
  */
@@ -54,7 +53,6 @@ export function HitList({ hits, onOpen, onLeave, listRef, label }: Props) {
     <ol class="hits" ref={setRefs} role={onOpen ? 'listbox' : undefined} aria-label={onOpen ? label : undefined}
       onKeyDown={onKeyDown}>
       {hits.map((hit, i) => {
-        const { remark: r, meeting: m, snippet } = hit;
         const option = onOpen
           ? {
               role: 'option' as const,
@@ -65,18 +63,8 @@ export function HitList({ hits, onOpen, onLeave, listRef, label }: Props) {
             }
           : {};
         return (
-          <li key={r.id} data-remark-id={r.id} {...option}>
-            <div class="who">
-              <span class="speaker">{r.speaker ?? t('noSpeaker')}</span>
-              {r.role && <span class="role">{r.role}</span>}
-              {hit.yours && <span class="yours" title={t('originYours')}>{t('yoursMark')}</span>}
-            </div>
-            <div class="where">
-              {m.committee ?? m.title}
-              {m.number !== null && ` ${t('meetingNth', String(m.number))}`}
-              {m.date && <time dateTime={m.date}> {m.date}</time>}
-            </div>
-            <Snippet snippet={snippet} />
+          <li key={hit.remark.id} data-remark-id={hit.remark.id} {...option}>
+            <Hit hit={hit} />
           </li>
         );
       })}

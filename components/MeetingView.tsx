@@ -33,6 +33,11 @@ export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget =
     const el = target.current;
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
+    // A remark taller than the window (a long turn, a narrow window) would show
+    // its middle; the reader came for the words that matched: the first one is
+    // brought into view, in the middle, clear of the sticky toolbar.
+    const first = el.querySelector('mark');
+    if (first && !inView(first)) first.scrollIntoView({ block: 'center' });
     if (focusTarget) el.focus({ preventScroll: true });
   }, [m.id, targetId]);
 
@@ -113,6 +118,14 @@ export function MeetingView({ meeting: m, remarks, targetId, term, focusTarget =
       </section>
     </article>
   );
+}
+
+/** Whether all of `el` is inside the viewport, and not under something else (the viewer's sticky toolbar). */
+function inView(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) return false;
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + 1);
+  return top !== null && el.contains(top);
 }
 
 function Fact({ name, children }: { name: string; children: ComponentChildren }) {

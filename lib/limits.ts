@@ -79,6 +79,13 @@ export const RESCAN_MAX_WAIT_MS = 1_000;
  */
 export const HOVER_REST_MS = 300;
 
+/**
+ * How far (CSS pixels, either way) the pointer may drift and still count as
+ * resting: a hand on a mouse is never quite still, and each real move restarts
+ * the hover delay.
+ */
+export const REST_SLOP_PX = 3;
+
 /** How long the pointer may be off both the term and the popover before it closes: time to cross the gap. */
 export const CLOSE_GRACE_MS = 300;
 

@@ -17,7 +17,14 @@ const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
 export interface Highlighter {
   add(range: Range): void;
   delete(range: Range): void;
-  /** Puts our highlight and style back if the page replaced them (a framework resetting adoptedStyleSheets). */
+  /**
+   * Registers our highlight and style once there is something to show, and
+   * puts them back if the page replaced them (a framework resetting
+   * adoptedStyleSheets). Called when a scan pass ends, not before: adopting a
+   * sheet makes the browser restyle the whole page, which the scan's next
+   * visibility check would otherwise pay for in our time; and a page with no
+   * term gets no style at all.
+   */
   ensureInstalled(): void;
   dispose(): void;
 }
@@ -29,21 +36,25 @@ export function createHighlighter(): Highlighter {
   // their popovers open, they are only not painted.
   if (typeof Highlight !== 'function' || typeof CSS === 'undefined' || !('highlights' in CSS)) return NONE;
   const highlight = new Highlight();
-  // A constructed sheet, not a <style> element: a page's CSP (style-src) does
-  // not apply to it, and it adds nothing to the page's DOM.
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(HIGHLIGHT_CSS);
+  /** Made when first needed: a page with no term never parses it. */
+  let sheet: CSSStyleSheet | null = null;
 
   const ensureInstalled = () => {
+    if (highlight.size === 0) return;
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
     try {
+      // A constructed sheet, not a <style> element: a page's CSP (style-src) does
+      // not apply to it, and it adds nothing to the page's DOM.
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(HIGHLIGHT_CSS);
+      }
       const sheets = document.adoptedStyleSheets;
       if (!sheets.includes(sheet)) document.adoptedStyleSheets = [...sheets, sheet];
     } catch (e) {
       console.warn('Minutes Lens: could not style the marked terms', e);
     }
   };
-  ensureInstalled();
 
   return {
     add: (range) => void highlight.add(range),
@@ -53,7 +64,7 @@ export function createHighlighter(): Highlighter {
       highlight.clear();
       if (CSS.highlights.get(HIGHLIGHT_NAME) === highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
       try {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+        if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       } catch {
         // Nothing to undo if adopting failed.
       }

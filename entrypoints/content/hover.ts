@@ -1,33 +1,50 @@
 /**
- * Resting the pointer on a marked term opens its popover; leaving both the
- * term and the popover closes it. Only pointer moves are watched, passively:
- * clicks are never touched, so a term inside a link still follows the link.
+ * Resting the pointer on a term opens its popover; leaving both the term and
+ * the popover closes it. Only pointer moves are watched, passively: clicks are
+ * never touched, so a term inside a link still follows the link.
+ *
+ * What lies under the pointer is asked once it has come to rest, not at every
+ * move: a moving pointer costs a timer restart, and the text is read as the
+ * page shows it at that moment (see hit-test.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Mark, MarkStore } from './marks';
 import type { Popover } from './popover/popover';
-import { boxOf, markAt } from './caret';
-import { CLOSE_GRACE_MS } from '../../lib/limits';
+import { isOn, termAt } from './hit-test';
+import type { TextMatcher } from './text-matcher';
+import { CLOSE_GRACE_MS, REST_SLOP_PX } from '../../lib/limits';
 import { Timer } from './timer';
 
-/** `restMs` is read at each rest, so a changed setting applies to the next popover. */
-export function watchHover(
-  ctx: ContentScriptContext,
-  marks: MarkStore,
-  popover: Popover,
-  restMs: () => number,
-  shadowRoots: () => ShadowRoot[],
-): void {
+export interface HoverParts {
+  texts: TextMatcher;
+  popover: Popover;
+  /** Read at each rest, so a changed setting applies to the next popover. */
+  restMs: () => number;
+  /** Terms answer only where marking is on (the reader's per-site switch). */
+  isOn: () => boolean;
+}
+
+export function watchHover(ctx: ContentScriptContext, { texts, popover, restMs, isOn: marking }: HoverParts): void {
   const rest = new Timer(ctx);
   const leave = new Timer(ctx);
-  /** The term the pointer is on, counting down to its popover. */
-  let resting: Mark | null = null;
+  /** Where the pointer is, and the innermost element under it (inside open shadow roots). */
+  let at: { x: number; y: number; target: EventTarget | null } | null = null;
+  /** Where the pointer was when the countdown to a rest began. */
+  let still = { x: NaN, y: NaN };
 
-  const away = () => {
-    resting = null;
-    rest.cancel();
+  const closeSoon = () => {
     // A reader who tabbed into the popover keeps it while the mouse wanders.
-    if (popover.mark && !popover.hasFocus()) leave.startIfIdle(() => popover.close(), CLOSE_GRACE_MS);
+    if (popover.hit && !popover.hasFocus()) leave.startIfIdle(() => popover.close(), CLOSE_GRACE_MS);
+  };
+
+  const rested = () => {
+    const start = performance.now();
+    if (!at || !ctx.isValid || !marking()) return;
+    const hit = termAt(texts, at.target, at.x, at.y);
+    if (!hit) return;
+    // Still on the term whose popover is open (the page may have re-rendered it since): keep it.
+    if (popover.hit && popover.hit.termId === hit.termId && isOn(popover.hit, at.x, at.y)) return;
+    leave.cancel();
+    popover.open(hit, start);
   };
 
   ctx.addEventListener(
@@ -36,31 +53,22 @@ export function watchHover(
     (event: PointerEvent) => {
       if (event.pointerType === 'touch') return;
       if (popover.isEventInside(event)) {
-        resting = null;
+        at = null;
         rest.cancel();
         leave.cancel();
         return;
       }
-      // The innermost target: `event.target` stops at the host of a web component's shadow root.
-      const hit = markAt(marks, event.composedPath()[0] ?? null, event.clientX, event.clientY, shadowRoots);
-      if (!hit) return away();
-      if (hit.mark === popover.mark) {
-        resting = hit.mark;
-        rest.cancel();
-        leave.cancel();
-        return;
-      }
-      if (popover.mark) leave.startIfIdle(() => popover.close(), CLOSE_GRACE_MS);
-      if (resting === hit.mark) return;
-      resting = hit.mark;
       const { clientX: x, clientY: y } = event;
-      rest.start(() => {
-        // Measured again now: the page may have moved since the pointer arrived,
-        // and the mark may be gone (marking switched off for the site meanwhile).
-        if (resting !== hit.mark || !hit.mark.node.isConnected || !marks.has(hit.mark)) return;
-        leave.cancel();
-        popover.open(hit.mark, boxOf(hit.mark, x, y));
-      }, restMs());
+      // The innermost target: `event.target` stops at the host of a web component's shadow root.
+      at = { x, y, target: event.composedPath()[0] ?? null };
+      if (popover.hit) {
+        if (isOn(popover.hit, x, y)) leave.cancel();
+        else closeSoon();
+      }
+      // A hand on a mouse trembles: a few pixels' drift is still resting.
+      if (rest.pending && Math.abs(x - still.x) <= REST_SLOP_PX && Math.abs(y - still.y) <= REST_SLOP_PX) return;
+      still = { x, y };
+      rest.start(rested, restMs());
     },
     { passive: true, capture: true },
   );
@@ -70,7 +78,10 @@ export function watchHover(
     document,
     'mouseout',
     (event: MouseEvent) => {
-      if (event.relatedTarget === null) away();
+      if (event.relatedTarget !== null) return;
+      at = null;
+      rest.cancel();
+      closeSoon();
     },
     { passive: true },
   );

@@ -1,7 +1,8 @@
 /**
  * Runs on every page: marks the security-policy terms it finds and, when the
  * pointer rests on one, shows what the committees said about it. It must stay
- * small: no Preact, no kuromoji, no index (the background holds that).
+ * small and quick: no kuromoji, no index (the background holds that), and a
+ * matcher the build compiled (lib/terms/page-terms.generated.ts).
  */
 import { createPageMatcher } from '../../lib/terms/page-matcher';
 import { BadgeReport, createReader, followSettings } from './controls';
@@ -18,6 +19,7 @@ import { ShadowRoots } from './shadows';
 import { isTinyFrame } from './site';
 import { Stats } from './stats';
 import { TextMatcher } from './text-matcher';
+import { whenVisible } from './visible';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -29,35 +31,38 @@ export default defineContentScript({
   matchAboutBlank: true,
   main(ctx) {
     if (isTinyFrame()) return;
-    const stats = new Stats();
-    const shadows = new ShadowRoots();
-    const reader = createReader();
-    const highlighter = createHighlighter();
-    const badge = new BadgeReport(() => ({ count: marks.size, on: reader.on }));
-    const marks = new MarkStore(highlighter, () => badge.schedule());
-    const texts = new TextMatcher(createPageMatcher());
-    const alive = () => ctx.isValid && reader.on;
-    const scanner = new Scanner(texts, marks, alive, () => highlighter.ensureInstalled(), stats, shadows);
-    const popover = new Popover(() => ({ count: reader.settings.popoverCount, theme: reader.settings.theme }), stats);
+    // Nothing at all for a page no one sees yet (a background tab): it starts when shown.
+    whenVisible(ctx, () => {
+      const stats = new Stats();
+      const shadows = new ShadowRoots();
+      const reader = createReader();
+      const highlighter = createHighlighter();
+      const badge = new BadgeReport(() => ({ count: marks.size, on: reader.on }));
+      const marks = new MarkStore(highlighter, () => badge.schedule());
+      const texts = new TextMatcher(createPageMatcher());
+      const alive = () => ctx.isValid && reader.on;
+      const scanner = new Scanner(texts, marks, alive, () => highlighter.ensureInstalled(), stats, shadows);
+      const popover = new Popover(() => ({ count: reader.settings.popoverCount, theme: reader.settings.theme }), stats);
 
-    answerMessages(ctx, () => ({
-      on: reader.on,
-      marked: marks.all().map(({ termId, term, text }) => ({ termId, term, text })),
-      scans: scanner.scans,
-      busy: scanner.busy,
-      ...stats.snapshot(),
-    }));
-    watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node) || isNotice(node), isOn: () => reader.on, shadows });
-    watchHover(ctx, marks, popover, () => reader.settings.hoverDelayMs, () => shadows.connected());
-    watchKeys(ctx, popover);
-    stats.setUpDone();
-    // The first scan starts once the settings are read (this site may be switched off).
-    followSettings(ctx, reader, { marks, scanner, popover, badge });
+      answerMessages(ctx, () => ({
+        on: reader.on,
+        marked: marks.all().map(({ termId, term, text }) => ({ termId, term, text })),
+        scans: scanner.scans,
+        busy: scanner.busy,
+        ...stats.snapshot(),
+      }));
+      watchPage(ctx, { marks, scanner, texts, isOurs: (node) => popover.isOurs(node) || isNotice(node), isOn: () => reader.on, shadows });
+      watchHover(ctx, { texts, popover, restMs: () => reader.settings.hoverDelayMs, isOn: () => reader.on });
+      watchKeys(ctx, popover);
+      stats.setUpDone();
+      // The first scan starts once the settings are read (this site may be switched off).
+      followSettings(ctx, reader, { marks, scanner, popover, badge });
 
-    ctx.onInvalidated(() => {
-      popover.dispose();
-      marks.clear();
-      highlighter.dispose();
+      ctx.onInvalidated(() => {
+        popover.dispose();
+        marks.clear();
+        highlighter.dispose();
+      });
     });
   },
 });

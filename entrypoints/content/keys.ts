@@ -18,7 +18,7 @@ export function watchKeys(ctx: ContentScriptContext, popover: Popover): void {
     document,
     'keydown',
     (event: KeyboardEvent) => {
-      if (!popover.mark || event.defaultPrevented) return;
+      if (!popover.hit || event.defaultPrevented) return;
       const inside = popover.hasFocus();
       if (event.key === 'Escape') {
         popover.close();

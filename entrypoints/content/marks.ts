@@ -1,7 +1,8 @@
 /**
- * The terms marked on the page: where each one is (a live Range in a text
- * node), so the pointer can find the term under it, and so a re-rendered
- * paragraph can take its mark over instead of losing it.
+ * The terms marked on the page: where each one is drawn (a live Range in a
+ * text node), so that a re-rendered paragraph can take its mark over instead
+ * of losing it. What the pointer rests on is read from the page itself
+ * (hit-test.ts), not from here: every occurrence answers, marked or not.
  */
 import type { TermMatch } from '../../lib/terms/matcher';
 import type { Highlighter } from './highlighter';
@@ -71,20 +72,9 @@ export class MarkStore {
     this.onChange();
   }
 
-  /** Whether `mark` is still one of ours (not dropped or cleared since it was found). */
-  has(mark: Mark): boolean {
-    return this.byTerm.get(mark.termId)?.includes(mark) ?? false;
-  }
-
   /** The marks in one text node (a handful at most). */
   in(node: Node): readonly Mark[] {
     return this.byNode.get(node as Text) ?? [];
-  }
-
-  /** Whether `element` directly holds a marked text node: the pointer's target, before a costly hit test. */
-  holds(element: Node): boolean {
-    for (const node of this.byNode.keys()) if (node.parentNode === element) return true;
-    return false;
   }
 
   all(): Mark[] {

@@ -3,7 +3,7 @@
  * first scan reads the whole body; later ones read only what changed.
  */
 import type { MarkStore } from './marks';
-import type { TextMatcher } from './text-matcher';
+import { TextMatcher } from './text-matcher';
 import { acceptNodeAndShadows, isReadablePlace } from './readable';
 import type { ShadowRoots } from './shadows';
 import { SLICE_BUDGET_MS } from '../../lib/limits';
@@ -32,6 +32,7 @@ export class Scanner {
     private readonly marks: MarkStore,
     /** False once the extension is reloaded or removed, or marking is switched off: stop at the next slice. */
     private readonly alive: () => boolean,
+    /** Called when a pass is done: the marks it added are shown. */
     private readonly afterPass: () => void,
     private readonly stats: Stats,
     private readonly shadows: ShadowRoots,
@@ -84,10 +85,13 @@ export class Scanner {
   /** Reads one root; false when the extension has gone and the scan must stop. */
   private async walk(item: Queued): Promise<boolean> {
     const { root } = item;
-    if (root.nodeType === Node.TEXT_NODE) return this.read(root as Text);
+    if (root.nodeType === Node.TEXT_NODE) return this.read(root as Text, 0);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, this.filter);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!(await this.read(node as Text))) return false;
+      // Awaited only when the read had to yield: `await` on a plain value still costs a microtask.
+      let done = this.read(node as Text, 0);
+      if (done !== true && done !== false) done = await done;
+      if (!done) return false;
       if (!node.isConnected) {
         // The walk cannot go on from a removed node. What was added instead
         // reaches us through the observer; what follows it may not, so start over.
@@ -100,21 +104,33 @@ export class Scanner {
     return true;
   }
 
-  private async read(node: Text): Promise<boolean> {
-    const text = node.data;
-    for (const matches of this.texts.pieces(text)) {
-      for (const match of matches) {
+  /**
+   * Marks the terms of one text node from piece `k` on, yielding to the page
+   * between pieces when the slice is spent. Not an async function: most nodes
+   * are read within the slice, and awaiting each would cost a promise and a
+   * microtask per text node, in code that runs cold (loops are indexed for the
+   * same reason: `for…of` walks an iterator).
+   */
+  private read(node: Text, k: number, text = node.data): boolean | Promise<boolean> {
+    for (const pieces = TextMatcher.pieces(text); k < pieces; ) {
+      const matches = this.texts.piece(text, k++);
+      for (let i = 0; i < matches.length; i++) {
+        const match = matches[i]!;
         if (this.marks.wants(match.termId)) this.marks.add(node, match);
       }
-      if (performance.now() > this.deadline) {
-        this.stats.slice(this.sliceStart);
-        await yieldToPage();
-        if (!this.alive()) return false;
-        this.startSlice();
-        // Rewritten while we were away: the offsets no longer hold, and the observer queues it again.
-        if (node.data !== text) return true;
-      }
+      if (performance.now() > this.deadline) return this.resume(node, k, text);
     }
     return true;
+  }
+
+  /** The slice is spent in the middle of a node: yield to the page, then read on from piece `k`. */
+  private async resume(node: Text, k: number, text: string): Promise<boolean> {
+    this.stats.slice(this.sliceStart);
+    await yieldToPage();
+    if (!this.alive()) return false;
+    this.startSlice();
+    // Rewritten while we were away: the offsets no longer hold, and the observer queues it again.
+    if (node.data !== text) return true;
+    return this.read(node, k, text);
   }
 }

@@ -1,4 +1,5 @@
 import { localizePage, t } from '../../lib/ui/i18n';
+import '../../components/Hit.css';
 import { mountSearchApp } from './app';
 import './style.css';
 

@@ -1,23 +1,14 @@
 /**
- * The matcher over the glossary: every written form of each term (canonical,
- * variants, English names). Pages get only the terms worth marking; the
- * command line's `terms` answers with the same matcher, so it finds exactly
- * what a reader sees marked.
+ * The matcher over the glossary's marked terms, as the build compiled them:
+ * the content script marks with it, and the command line's `terms` answers
+ * with it, so it finds exactly what a reader sees marked.
  */
-import { GLOSSARY, type GlossaryTerm } from './glossary';
-import { TermMatcher, type MatcherTerm } from './matcher';
+import { CompiledMatcher } from './compiled-matcher';
+import { CANDIDATES, ENGLISH, TERMS, TRIE } from './page-terms.generated';
 
-export const formsOf = (t: GlossaryTerm): string[] => [t.ja, ...t.variants, ...t.en];
-
-function toMatcherTerm(t: GlossaryTerm): MatcherTerm {
-  return { id: t.id, ja: t.ja, forms: formsOf(t), exactCase: t.exactCase === true };
+export function createPageMatcher(): CompiledMatcher {
+  return new CompiledMatcher({ terms: TERMS, trie: TRIE, candidates: CANDIDATES });
 }
 
-/** The matcher a page uses: only terms marked as worth marking (not セキュリティ alone). */
-export function createPageMatcher(terms: readonly GlossaryTerm[] = GLOSSARY): TermMatcher {
-  return new TermMatcher(terms.filter((t) => t.mark).map(toMatcherTerm));
-}
-
-export function termById(id: string): GlossaryTerm | undefined {
-  return GLOSSARY.find((t) => t.id === id);
-}
+/** The English name shown beside a term (its first), if it has one. */
+export const englishName = (termId: string): string | undefined => ENGLISH[termId];

@@ -97,6 +97,40 @@ describe('passage viewer', () => {
     await page.close();
   });
 
+  it('brings the first marked word into view when the remark is taller than a narrow window', async () => {
+    // A long turn whose term first comes near its end: centring the remark, or showing its start, would leave it out.
+    const LONG_TERM = 'サプライチェーンリスク';
+    const long = remarks.find((r) => r.text.length > 700 && r.text.indexOf(LONG_TERM) > 0.75 * r.text.length);
+    expect(long, `a remark of ${MEETING} over 700 characters that says ${LONG_TERM} only near its end`).toBeDefined();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 320, height: 480 });
+    await page.goto(viewerUrl(long!.id, LONG_TERM));
+    await waitForTarget(page, long!.id);
+    const geometry = await page.evaluate((id) => {
+      const remark = document.getElementById(id)!.getBoundingClientRect();
+      const mark = document.getElementById(id)!.querySelector('mark')!;
+      const r = mark.getBoundingClientRect();
+      const onTop = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return {
+        remarkHeight: remark.height,
+        markOffset: r.top - remark.top,
+        viewport: innerHeight,
+        mark: { top: r.top, bottom: r.bottom },
+        visible: onTop !== null && mark.contains(onTop),
+        text: mark.textContent,
+      };
+    }, long!.id);
+    // The case the fix is for: the remark is taller than the window, and its first mark lies below what centring it shows.
+    expect(geometry.remarkHeight).toBeGreaterThan(geometry.viewport);
+    expect(geometry.markOffset).toBeGreaterThan(geometry.remarkHeight / 2 + geometry.viewport / 2);
+    expect(geometry.text).toBe(LONG_TERM);
+    expect(geometry.mark.top).toBeGreaterThanOrEqual(0);
+    expect(geometry.mark.bottom).toBeLessThanOrEqual(geometry.viewport);
+    // Not under the sticky toolbar either.
+    expect(geometry.visible).toBe(true);
+    await page.close();
+  });
+
   it('opens on a remark when the background is asked to', async () => {
     const remark = remarks.find((r) => r.order >= 40 && r.text.includes(TERM))!;
     const page = await browser.context.newPage();

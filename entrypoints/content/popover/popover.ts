@@ -5,15 +5,16 @@
 import { browser } from 'wxt/browser';
 import type { Stats } from '../stats';
 import type { BackgroundCalls } from '../../../lib/messaging/protocol';
-import { termById } from '../../../lib/terms/page-matcher';
+import { englishName } from '../../../lib/terms/page-matcher';
 import { call } from '../../../lib/ui/client';
-import type { Mark } from '../marks';
+import type { Hit } from '../hit-test';
 import { HOST_TAG } from '../readable';
 import { h } from './dom';
+import { renderHits, unrenderHits } from './hits';
 import { place } from './position';
 import { POPOVER_CSS } from './styles';
 import { t } from '../../../lib/ui/i18n';
-import { footer, header, hitList, status } from './view';
+import { footer, header, status } from './view';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
@@ -38,8 +39,8 @@ export class Popover {
   private lookup = 0;
   /** Where focus was before Tab brought it into the popover; Escape takes it back there. */
   private returnFocus: HTMLElement | null = null;
-  /** The term whose popover is open, if one is. */
-  mark: Mark | null = null;
+  /** The term whose popover is open, where the pointer found it, if one is open. */
+  hit: Hit | null = null;
 
   /** Whether `node` is our host or inside it: our own work, not the page's. */
   isOurs(node: Node): boolean {
@@ -52,55 +53,57 @@ export class Popover {
   }
 
   hasFocus(): boolean {
-    return this.mark !== null && this.shadow?.activeElement != null;
+    return this.hit !== null && this.shadow?.activeElement != null;
   }
 
-  open(mark: Mark, anchor: DOMRect): void {
-    const start = performance.now();
+  /** Opens on `hit`; `start` is when the pointer came to rest there (the popover's latency counts from it). */
+  open(hit: Hit, start = performance.now()): void {
     const shadow = this.mount();
     const generation = ++this.lookup;
     const { count, theme } = this.options();
-    this.mark = mark;
-    this.anchor = anchor;
+    this.hit = hit;
+    this.anchor = hit.rect;
+    this.dropBody();
     this.body = h('div', { class: 'body' }, status(t('popoverLoading')));
     const panel = h(
       'div',
       {
         class: 'panel',
         role: 'dialog',
-        'aria-label': t('popoverDialog', mark.term),
+        'aria-label': t('popoverDialog', hit.term),
         'aria-busy': 'true',
         'data-theme': theme,
       },
-      header(mark.term, termById(mark.termId)?.en[0]),
+      header(hit.term, englishName(hit.termId)),
       this.body,
-      footer(() => this.act('lens/open-search', { query: mark.term })),
+      footer(() => this.act('lens/open-search', { query: hit.term })),
     );
     this.panel?.remove();
     this.panel = panel;
     shadow.append(panel);
     this.position();
 
-    void call(send, 'lens/related', { term: mark.term, limit: count }).then((reply) => {
-      if (generation !== this.lookup || !this.body) return;
+    void call(send, 'lens/related', { term: hit.term, limit: count }).then((reply) => {
+      const body = this.body;
+      if (generation !== this.lookup || !body) return;
       panel.removeAttribute('aria-busy');
-      this.body.replaceChildren(
-        !reply.ok
-          ? status(t('popoverError'), true)
-          : reply.value.hits.length === 0
-            ? status(t('noRelatedRemarks'))
-            : hitList(reply.value.hits, (remarkId) => this.act('lens/open-passage', { remarkId, term: mark.term })),
-      );
+      if (!reply.ok) body.replaceChildren(status(t('popoverError'), true));
+      else if (reply.value.hits.length === 0) body.replaceChildren(status(t('noRelatedRemarks')));
+      else {
+        body.replaceChildren();
+        renderHits(body, reply.value.hits, (remarkId) => this.act('lens/open-passage', { remarkId, term: hit.term }));
+      }
       this.position();
       this.stats?.popoverShown(start);
     });
   }
 
   close(): void {
-    if (!this.mark) return;
+    if (!this.hit) return;
     const hadFocus = this.hasFocus();
     this.lookup++;
-    this.mark = null;
+    this.hit = null;
+    this.dropBody();
     this.panel?.remove();
     this.panel = this.body = this.anchor = null;
     this.host?.remove();
@@ -123,6 +126,11 @@ export class Popover {
     this.close();
     this.host?.remove();
     this.host = this.shadow = null;
+  }
+
+  /** Unmounts what Preact rendered into the body (its listeners go with it). */
+  private dropBody(): void {
+    if (this.body) unrenderHits(this.body);
   }
 
   private mount(): ShadowRoot {

@@ -4,6 +4,8 @@
  * to a constructed sheet.
  */
 import { POPOVER_MAX_HEIGHT, POPOVER_WIDTH, VIEWPORT_MARGIN } from '../../../lib/limits';
+// Each remark's own rules, shared with the side panel (components/Hit.tsx).
+import HIT_CSS from '../../../components/Hit.css?inline';
 
 const DARK = `
     --fg: #e6edf3; --muted: #9198a1; --bg: #161b22; --line: #3d444d; --soft: #212830;
@@ -60,12 +62,7 @@ header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; marg
 .status.error { color: #cf222e; }
 ol { list-style: none; margin: 0; padding: 0; }
 li { padding: 8px 0; border-top: 1px solid var(--line); }
-.who { font-weight: 600; }
-.role { font-weight: 400; color: var(--muted); }
-.meta { color: var(--muted); font-size: 12px; }
-.yours { font-size: 11px; padding: 0 5px; border: 1px solid var(--accent); border-radius: 8px; color: var(--accent); }
-.snippet { margin: 4px 0 6px; overflow-wrap: anywhere; }
-mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
+${HIT_CSS}
 footer { padding-top: 8px; border-top: 1px solid var(--line); }
 button {
   font: inherit;
