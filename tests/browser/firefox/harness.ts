@@ -175,7 +175,13 @@ async function prepare(browser: Browser, dir: string, id: string, uuid: string, 
   const gotoExtensionPage = async (page: Page, path: string) => {
     const url = origin + path;
     await bidi('browsingContext.navigate', { context: contextOf(page), url, wait: 'none' });
-    await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', { timeout: 15_000 }, url);
+    // The same page, loaded (a page may rewrite its query string once it has rendered, as the viewer does).
+    const { pathname } = new URL(url);
+    await page.waitForFunction(
+      ({ origin, pathname }) => location.origin === origin && location.pathname === pathname && document.readyState === 'complete',
+      { timeout: 15_000 },
+      { origin, pathname },
+    );
   };
   const openExtensionPage = async (path: string) => {
     const page = await browser.newPage();
