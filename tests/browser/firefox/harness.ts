@@ -114,6 +114,27 @@ export function frameDriven(page: Page, frame: Frame): Driven {
   };
 }
 
+/**
+ * A page read from a WebDriver BiDi sandbox instead of the page's own world:
+ * Firefox gives a sandbox Xray views of the DOM, so a page that overwrote
+ * built-ins (Array.prototype.map, createRange, Promise.prototype.then…) breaks
+ * nothing the readers use. Results come back as JSON.
+ */
+export function sandboxedDriven(ff: FirefoxExtension, page: Page, frame?: Frame): Driven {
+  const context = frame ? (frame as unknown as { _id: string })._id : contextOf(page);
+  return {
+    evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => {
+      const expression = `(async () => JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg ?? null)})))()`;
+      const reply = (await ff.bidi('script.evaluate', { expression, target: { context, sandbox: 'minutes-lens-tests' }, awaitPromise: true, resultOwnership: 'none' }))
+        .result as BidiResult;
+      if (reply.type === 'exception') throw new Error(`in the page's sandbox: ${reply.exceptionDetails?.text}`);
+      const value = reply.result?.value;
+      return (typeof value === 'string' ? JSON.parse(value) : undefined) as R;
+    },
+    move: puppeteerDriven(page).move,
+  };
+}
+
 /** The BiDi browsing context of a Puppeteer page (its main frame's id). */
 export const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
 
@@ -127,24 +148,26 @@ export async function launchFirefox(options: { lang?: string; extensionDir?: str
   const dir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const id = geckoId(dir);
   const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    defaultViewport: VIEWPORT,
-    // Without it Firefox refuses navigation to moz-extension:// and scripts in its chrome.
-    args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }),
-      ...languagePrefs(options.lang ?? 'ja'),
-    },
-  });
+  const browser = await launchPlainFirefox({ lang: options.lang, prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }) } });
   try {
     return await prepare(browser, dir, id, uuid, options.alongside ?? []);
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The same Firefox (language, window, flags) without any extension: where a page lays out on its own. */
+export function launchPlainFirefox(options: { lang?: string; prefs?: Record<string, string> } = {}): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: VIEWPORT,
+    // Without it Firefox refuses navigation to moz-extension:// and scripts in its chrome.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: { ...languagePrefs(options.lang ?? 'ja'), ...options.prefs },
+  });
 }
 
 async function prepare(browser: Browser, dir: string, id: string, uuid: string, alongside: readonly string[]): Promise<FirefoxExtension> {
