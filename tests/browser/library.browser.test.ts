@@ -168,6 +168,8 @@ describe("the reader's library", () => {
       expect(box!.y + box!.height).toBeGreaterThan(0);
       expect(await viewer.locator('h1 .yours').innerText()).toBe('自分の');
       await viewer.locator('button.copy').click();
+      // The status is set once the clipboard has the text: wait for it.
+      await viewer.locator('.copy-status[data-citation]').waitFor({ timeout: 5_000 });
       const citation = await viewer.locator('.copy-status').getAttribute('data-citation');
       if (f.name.endsWith('.html')) {
         expect(await viewer.locator('a.official').getAttribute('href')).toBe(OFFICIAL);
