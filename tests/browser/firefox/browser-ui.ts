@@ -105,6 +105,14 @@ export async function showSidebar(ff: FirefoxExtension): Promise<void> {
   await waitForSidebar(ff);
 }
 
+/** How the browser's sidebar menus and switcher name our sidebar (the manifest's sidebar_action title). */
+export function sidebarLabel(ff: FirefoxExtension): Promise<string | null> {
+  return ff.chrome((id) => {
+    const { SidebarController } = globalThis as unknown as { SidebarController: { sidebars: Map<string, { label?: string }> } };
+    return SidebarController.sidebars.get(id)?.label ?? null;
+  }, sidebarId(ff));
+}
+
 export function hideSidebar(ff: FirefoxExtension): Promise<void> {
   return ff.chrome(() => (globalThis as unknown as ChromeWindow).SidebarController.hide());
 }

@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restOn, waitForPopover } from '../support/page';
 import { ROOT, startServer, type TestServer } from '../support/server';
-import { closeMenu, contextMenuAt, inSidebar, showSidebar, toolbarMenu } from './browser-ui';
+import { closeMenu, contextMenuAt, inSidebar, showSidebar, sidebarLabel, toolbarMenu } from './browser-ui';
 import { launchFirefox, puppeteerDriven, waitFor, type FirefoxExtension, type WebExt } from './harness';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -46,6 +46,8 @@ describe.each(['ja', 'en'] as const)('Firefox: the UI in %s', (lang) => {
     expect(ui).toMatch(new RegExp(`^${lang}`));
     const name = await ff.ext(() => (globalThis as unknown as { browser: WebExt }).browser.runtime.getManifest().name);
     expect(name).toBe(want.name);
+    // The sidebar's name in the browser's View ▸ Sidebar menu and its switcher.
+    expect(await sidebarLabel(ff)).toBe(want.name);
   });
 
   it('sidebar', async () => {
