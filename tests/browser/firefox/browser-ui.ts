@@ -8,7 +8,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { FirefoxExtension } from './harness';
-import { waitFor } from './harness';
+import { fromJson, jsonCall, waitFor } from './harness';
 
 /** The chrome globals these scripts use (browser.xhtml's own). */
 interface ChromeWindow {
@@ -129,12 +129,12 @@ export async function waitForSidebar(ff: FirefoxExtension, timeoutMs = 10_000): 
  * sidebar's window itself.
  */
 export async function inSidebar<A, R>(ff: FirefoxExtension, fn: (w: Window & typeof globalThis, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-  const json = await ff.control.evaluate(`(async () => {
+  const sidebar = `(() => {
     const [w] = browser.extension.getViews({ type: 'sidebar' });
     if (!w) throw new Error('no sidebar page');
-    return JSON.stringify(await (${fn.toString()})(w, ${JSON.stringify(arg ?? null)}));
-  })()`);
-  return (typeof json === 'string' ? JSON.parse(json) : undefined) as R;
+    return w;
+  })()`;
+  return fromJson<R>(await ff.control.evaluate(jsonCall(fn, sidebar, JSON.stringify(arg ?? null))));
 }
 
 /** Gives the sidebar's search box the keyboard focus, as a click into it does. */

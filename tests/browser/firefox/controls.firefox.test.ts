@@ -11,7 +11,8 @@ import type { ContentState } from '../../../lib/messaging/protocol';
 import { highlighted, readPopover, restOn, waitForPopover } from '../support/page';
 import { startServer, type TestServer } from '../support/server';
 import { clickToolbarButton } from './browser-ui';
-import { launchFirefox, puppeteerDriven, waitFor, type FirefoxExtension, type WebExt } from './harness';
+import { puppeteerDriven } from './drivers';
+import { launchFirefox, waitFor, type FirefoxExtension, type WebExt } from './harness';
 
 const ALL_FIVE = ['iot-device', 'telework', 'isac', 'cyber-insurance', 'information-sharing'];
 const markedAll = (s: ContentState) => s.on && !s.busy && ALL_FIVE.every((id) => s.marked.some((m) => m.termId === id));

@@ -2,8 +2,9 @@
  * The Firefox harness: Debian's Firefox ESR with the built Firefox package
  * (.output/firefox-mv2) installed as a temporary add-on, driven through
  * puppeteer-core over WebDriver BiDi. The fixture server and the page readers
- * are the Chromium suite's (../support/); what is Firefox's own is here and in
- * ./browser-ui.ts (its sidebar, menus, toolbar and keyboard).
+ * are the Chromium suite's (../support/); what is Firefox's own is here, in
+ * ./drivers.ts (its pages for those readers) and in ./browser-ui.ts (its
+ * sidebar, menus, toolbar and keyboard).
  *
  * How it reaches what a test needs:
  * - web pages: Puppeteer pages, as Playwright's are in Chromium;
@@ -19,9 +20,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ContentState, Message, MessageType, Reply } from '../../../lib/messaging/protocol';
-import type { Driven } from '../support/page';
 import { ROOT } from '../support/server';
 
 export const FIREFOX_PATH = process.env.MINUTES_LENS_FIREFOX || '/usr/bin/firefox-esr';
@@ -96,47 +96,26 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-/** A Puppeteer page as the shared page readers (../support/page.ts) drive it. */
-export function puppeteerDriven(page: Page): Driven {
-  // WebDriver refuses pointer moves outside the viewport; a reader's pointer stays inside it too.
-  const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), max - 1);
-  return {
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
-    move: (x, y, steps) => page.mouse.move(clamp(x, VIEWPORT.width), clamp(y, VIEWPORT.height), { steps }),
-  };
-}
-
-/** A frame of `page` for the page readers: they read the frame, the pointer moves in the page's viewport. */
-export function frameDriven(page: Page, frame: Frame): Driven {
-  return {
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
-    move: puppeteerDriven(page).move,
-  };
-}
-
-/**
- * A page read from a WebDriver BiDi sandbox instead of the page's own world:
- * Firefox gives a sandbox Xray views of the DOM, so a page that overwrote
- * built-ins (Array.prototype.map, createRange, Promise.prototype.then…) breaks
- * nothing the readers use. Results come back as JSON.
- */
-export function sandboxedDriven(ff: FirefoxExtension, page: Page, frame?: Frame): Driven {
-  const context = frame ? (frame as unknown as { _id: string })._id : contextOf(page);
-  return {
-    evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => {
-      const expression = `(async () => JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg ?? null)})))()`;
-      const reply = (await ff.bidi('script.evaluate', { expression, target: { context, sandbox: 'minutes-lens-tests' }, awaitPromise: true, resultOwnership: 'none' }))
-        .result as BidiResult;
-      if (reply.type === 'exception') throw new Error(`in the page's sandbox: ${reply.exceptionDetails?.text}`);
-      const value = reply.result?.value;
-      return (typeof value === 'string' ? JSON.parse(value) : undefined) as R;
-    },
-    move: puppeteerDriven(page).move,
-  };
-}
-
 /** The BiDi browsing context of a Puppeteer page (its main frame's id). */
 export const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
+
+/**
+ * Source text that calls `fn` with `args` (each given as source) and resolves
+ * to its result as JSON: for evaluations Puppeteer does not make for us (the
+ * browser's chrome, BiDi sandboxes, other windows of the extension).
+ */
+export const jsonCall = (fn: { toString(): string }, ...args: string[]): string =>
+  `(async () => JSON.stringify(await (${fn.toString()})(${args.join(', ')})))()`;
+
+/** The value a `jsonCall` resolved to. */
+export const fromJson = <R>(value: unknown): R => (typeof value === 'string' ? JSON.parse(value) : undefined) as R;
+
+/** The result of a BiDi `script.evaluate` of a `jsonCall`, or its exception as an error. */
+export function bidiValue<R>(reply: unknown, where: string): R {
+  const r = reply as BidiResult;
+  if (r.type === 'exception') throw new Error(`${where}: ${r.exceptionDetails?.text}`);
+  return fromJson<R>(r.result?.value);
+}
 
 const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
@@ -144,13 +123,13 @@ const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
  * Launches Firefox ESR in a fresh temporary profile, in `lang` (default
  * Japanese), and installs the built package as a temporary add-on.
  */
-export async function launchFirefox(options: { lang?: string; extensionDir?: string; alongside?: readonly string[] } = {}): Promise<FirefoxExtension> {
+export async function launchFirefox(options: { lang?: string; extensionDir?: string } = {}): Promise<FirefoxExtension> {
   const dir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const id = geckoId(dir);
   const uuid = randomUUID();
   const browser = await launchPlainFirefox({ lang: options.lang, prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }) } });
   try {
-    return await prepare(browser, dir, id, uuid, options.alongside ?? []);
+    return await prepare(browser, dir, id, uuid);
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw error;
@@ -170,24 +149,20 @@ export function launchPlainFirefox(options: { lang?: string; prefs?: Record<stri
   });
 }
 
-async function prepare(browser: Browser, dir: string, id: string, uuid: string, alongside: readonly string[]): Promise<FirefoxExtension> {
+async function prepare(browser: Browser, dir: string, id: string, uuid: string): Promise<FirefoxExtension> {
   const connection = (browser as unknown as { connection: { send: BidiSend } }).connection;
   const bidi: BidiSend = (method, params) => connection.send(method, params);
   const installed = await browser.installExtension(dir);
   if (installed !== id) throw new Error(`installed ${installed}, expected ${id}`);
-  for (const other of alongside) await browser.installExtension(other);
 
   const tree = (await bidi('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
   const browserWindow = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
   if (!browserWindow) throw new Error('no browser window among the chrome contexts');
 
   const chrome = async <A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> => {
-    const expression = `(async () => JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg ?? null)})))()`;
-    const reply = (await bidi('script.evaluate', { expression, target: { context: browserWindow.context }, awaitPromise: true, resultOwnership: 'none' }))
-      .result as BidiResult;
-    if (reply.type === 'exception') throw new Error(`in the browser's chrome: ${reply.exceptionDetails?.text}`);
-    const value = reply.result?.value;
-    return (typeof value === 'string' ? JSON.parse(value) : undefined) as R;
+    const expression = jsonCall(fn, JSON.stringify(arg ?? null));
+    const reply = await bidi('script.evaluate', { expression, target: { context: browserWindow.context }, awaitPromise: true, resultOwnership: 'none' });
+    return bidiValue<R>(reply.result, "in the browser's chrome");
   };
 
   const origin = `moz-extension://${uuid}`;
@@ -314,11 +289,3 @@ export async function waitFor<T>(read: () => Promise<T>, ready: (value: T) => bo
   }
 }
 
-/**
- * Runs `fn(window, arg)` in `page`: the same window-taking functions run on a
- * tab's page and on the sidebar's (see inSidebar in ./browser-ui.ts).
- */
-export async function inWindow<A, R>(page: Page, fn: (w: Window & typeof globalThis, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-  const json = await page.evaluate(`(async () => JSON.stringify(await (${fn.toString()})(window, ${JSON.stringify(arg ?? null)})))()`);
-  return (typeof json === 'string' ? JSON.parse(json) : undefined) as R;
-}

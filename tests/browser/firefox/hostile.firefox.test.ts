@@ -20,7 +20,8 @@ import type { ContentState } from '../../../lib/messaging/protocol';
 import { STRICT_CSP, STRICT_CSP_HEADER, bigPage, layoutBoxes } from '../support/hostile';
 import { readPopover, waitForNoPopover, waitForPopover, type Driven } from '../support/page';
 import { PAGES_DIR, startServer, type TestServer } from '../support/server';
-import { launchFirefox, launchPlainFirefox, sandboxedDriven, waitFor, type FirefoxExtension } from './harness';
+import { sandboxedDriven } from './drivers';
+import { launchFirefox, launchPlainFirefox, waitFor, type FirefoxExtension } from './harness';
 
 const HOST = 'minutes-lens-root';
 const THROWER = join(PAGES_DIR, '..', 'fixtures', 'thrower-extension');

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restOn, waitForPopover } from '../support/page';
 import { ROOT, startServer, type TestServer } from '../support/server';
 import { closeMenu, contextMenuAt, inSidebar, showSidebar, sidebarLabel, toolbarMenu } from './browser-ui';
-import { launchFirefox, puppeteerDriven, waitFor, type FirefoxExtension, type WebExt } from './harness';
+import { puppeteerDriven } from './drivers';
+import { launchFirefox, waitFor, type FirefoxExtension, type WebExt } from './harness';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 

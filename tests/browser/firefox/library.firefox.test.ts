@@ -13,7 +13,8 @@ import { officePdf } from '../../formats/office-pdf';
 import { webPage } from '../../formats/publish';
 import { readSearchApp, setSearchField } from '../support/search-app';
 import { commitText, focusSidebarBox, inSidebar, showSidebar } from './browser-ui';
-import { inWindow, launchFirefox, waitFor, type FirefoxExtension } from './harness';
+import { inWindow } from './drivers';
+import { launchFirefox, waitFor, type FirefoxExtension } from './harness';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/minutes/${name}.txt`, 'utf8');
 const OFFICIAL = 'https://www.example.go.jp/cybersecurity/jinzai/04_gijiyoshi.html';

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentState } from '../../../lib/messaging/protocol';
 import { highlighted, pageStyling, popoverButton, readPopover, restOn, waitForNoPopover, waitForPopover } from '../support/page';
 import { startServer, type TestServer } from '../support/server';
-import { frameDriven, launchFirefox, puppeteerDriven, waitFor, type FirefoxExtension } from './harness';
+import { frameDriven, puppeteerDriven } from './drivers';
+import { launchFirefox, waitFor, type FirefoxExtension } from './harness';
 
 const CANONICAL: Record<string, string> = {
   'iot-device': 'IoT機器',
@@ -106,7 +107,7 @@ describe('Firefox: terms on web pages', () => {
     await expect(page.evaluate(() => document.querySelectorAll('minutes-lens-root').length)).resolves.toBe(0);
   });
 
-  it('stays open while the pointer crosses into it, closes when it moves away; Tab brings focus in, Escape takes it back', async () => {
+  it('stays open while the pointer crosses into it, closes when it moves away; Tab brings focus in, Escape takes it back; a click follows the link', async () => {
     const page = await open('/link.html');
     await waitForMarked(page, ['cyber-insurance']);
     const d = puppeteerDriven(page);
@@ -127,6 +128,11 @@ describe('Firefox: terms on web pages', () => {
     await page.keyboard.press('Escape');
     await waitForNoPopover(d);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('before');
+    // A click on the term, its popover open, follows the link: clicks are never taken.
+    const at = await restOn(d, 'サイバー保険');
+    await waitForPopover(d);
+    await Promise.all([page.waitForNavigation(), page.mouse.click(at.x, at.y)]);
+    expect(page.url()).toMatch(/link-target\.html$/);
   });
 
   it('opens a remark of the popover in the passage viewer, the term marked there', async () => {

@@ -23,7 +23,8 @@ import { popoverButton, restOn, waitForPopover } from '../support/page';
 import { readSearchApp } from '../support/search-app';
 import { startServer, type TestServer } from '../support/server';
 import { commitText, focusSidebarBox, inSidebar, pressShortcut, waitForSidebar } from './browser-ui';
-import { inWindow, launchFirefox, puppeteerDriven, waitFor, type FirefoxExtension } from './harness';
+import { inWindow, puppeteerDriven } from './drivers';
+import { launchFirefox, waitFor, type FirefoxExtension } from './harness';
 import { networkLog, startNetworkLog, type Requested } from './network-log';
 
 const ARTICLE = '/article-ja.html';

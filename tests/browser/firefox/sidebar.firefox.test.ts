@@ -30,7 +30,8 @@ import {
   toolbarMenu,
   waitForSidebar,
 } from './browser-ui';
-import { FIREFOX_EXTENSION_DIR, inWindow, launchFirefox, puppeteerDriven, waitFor, type FirefoxExtension, type WebExt } from './harness';
+import { inWindow, puppeteerDriven } from './drivers';
+import { FIREFOX_EXTENSION_DIR, launchFirefox, waitFor, type FirefoxExtension, type WebExt } from './harness';
 
 describe('Firefox: the sidebar', () => {
   let ff: FirefoxExtension;
