@@ -22,6 +22,7 @@ import { queryLatency, type LatencyFigures } from './bench/queries';
 import { decompoundingRecall, type RecallFigures } from './bench/recall';
 import { BROWSER_TARGET as BT, browserFigures, type BrowserFigures } from './bench/browser';
 import { extractFigures, type ExtractFigures } from './bench/extract-figures';
+import { firefoxFigures, type FirefoxFigures } from './bench/firefox';
 import { LIBRARY_TARGET as LT, libraryFigures, type LibraryFigures } from './bench/library';
 import { QUERIES } from './bench/queries';
 import { readSeeds } from './node/index-file';
@@ -162,6 +163,14 @@ function libraryRows(l: LibraryFigures): string[][] {
   ];
 }
 
+function firefoxRows(f: FirefoxFigures): string[][] {
+  return [
+    [`Firefox ${f.version}: content script on a ${kib(f.article.bytes)} article, total / longest task`, `${ms(f.article.totalMs)} / ${ms(f.article.longestMs)} (target ≤ ${BT.articleMs} ms)`],
+    [`Firefox: content script on a page of ${kib(f.big.bytes)} of text, total / longest task`, `${ms(f.big.totalMs)} / ${ms(f.big.longestMs)} in ${f.big.slices} tasks (targets ≤ ${BT.bigTotalMs} / ≤ ${BT.bigLongestMs} ms)`],
+    [`Firefox: popover, pointer at rest → painted, warm (median of ${f.popover.runs})`, `${ms(f.popover.warmMs)} (target ≤ ${BT.popoverWarmMs} ms)`],
+  ];
+}
+
 function browserRows(b: BrowserFigures): string[][] {
   return [
     [`Chromium: content script on a ${kib(b.article.bytes)} article, total / longest task`, `${ms(b.article.totalMs)} / ${ms(b.article.longestMs)} (target ≤ ${BT.articleMs} ms)`],
@@ -212,6 +221,7 @@ async function main() {
   const agreement = runtimeAgreement(shipped, (await readSeeds()).minutes, QUERIES);
   const browser = await browserFigures();
   const hundredfold = await hundredfoldFigures(asset100!.compressed, asset100!.meetings);
+  const firefox = await firefoxFigures();
   const library = await libraryFigures();
   const rows: string[][] = [
     ['seed files', `${parse.files} (${kib(parse.bytes)})`],
@@ -231,6 +241,7 @@ async function main() {
     ...agreementRows(agreement),
     ...browserRows(browser),
     ...hundredfoldRows(hundredfold),
+    ...firefoxRows(firefox),
     ...libraryRows(library),
   ];
   console.log('| figure | value |\n| --- | --- |');
@@ -252,6 +263,7 @@ async function main() {
       extract,
       agreement: { ...agreement, differing: agreement.differing.map((d) => d.query) },
       browser: { ...browser, popover: { ...browser.popover, cold100xMs: hundredfold.popoverColdMs } },
+      firefox,
       library,
     }),
   );

@@ -7,7 +7,7 @@ import { DEFAULT_SEARCH_LIMIT } from '../../lib/limits';
 import type { HitView } from '../../lib/search/views';
 import { call } from '../../lib/ui/client';
 import { slashFocuses } from './keys';
-import { followPendingQueries, lastQuery, rememberQuery, takePendingQuery, urlQuery } from './query-source';
+import { followPendingQueries, openingQuery, rememberQuery, urlQuery } from './query-source';
 import { useSearch, type Runner } from './use-search';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -30,25 +30,43 @@ function App({ followsPending }: { followsPending: boolean }) {
   const box = useRef<HTMLInputElement>(null);
   // Set once the reader types or a query is handed over: a slow storage read must not overwrite it.
   const chosen = useRef(urlQuery() !== null);
+  // The box holds a query the reader did not type here (remembered, handed over, or the page's ?q=): it is selected
+  // whenever the box has the focus, so what the reader types replaces it instead of adding to it.
+  const offered = useRef(urlQuery() !== null);
+  const [offeredAt, setOfferedAt] = useState(0);
+  const offer = (q: string) => {
+    offered.current = true;
+    setQuery(q);
+    setOfferedAt((n) => n + 1);
+  };
 
   /** A new lookup from elsewhere starts clean: the old filters were for another question. */
   const lookUp = (q: string) => {
     chosen.current = true;
-    setQuery(q);
+    offer(q);
     setFilters(NO_FILTERS);
     setLimit(DEFAULT_SEARCH_LIMIT);
   };
 
   useEffect(() => slashFocuses(() => box.current), []);
   useEffect(() => {
+    const el = box.current;
+    if (offered.current && el && document.activeElement === el) el.select();
+  }, [offeredAt]);
+  useEffect(() => {
+    const el = box.current;
+    const onFocus = () => offered.current && el?.select();
+    el?.addEventListener('focus', onFocus);
+    return () => el?.removeEventListener('focus', onFocus);
+  }, []);
+  useEffect(() => {
     // Follow first, then read: a query handed over in between is not missed.
     const stop = followsPending ? followPendingQueries(lookUp) : undefined;
-    void (async () => {
-      const pending = followsPending && !chosen.current ? await takePendingQuery() : null;
-      if (pending !== null) return lookUp(pending);
-      const last = chosen.current ? null : await lastQuery();
-      if (last !== null && !chosen.current) setQuery(last);
-    })();
+    void openingQuery(followsPending, () => chosen.current).then((opening) => {
+      if (!opening || chosen.current) return;
+      if (opening.handedOver) lookUp(opening.query);
+      else offer(opening.query);
+    });
     return stop;
   }, []);
 
@@ -64,6 +82,7 @@ function App({ followsPending }: { followsPending: boolean }) {
       query={query}
       onQuery={(q) => {
         chosen.current = true;
+        offered.current = false;
         setQuery(q);
         setLimit(DEFAULT_SEARCH_LIMIT);
       }}

@@ -41,6 +41,22 @@ export function followPendingQueries(onQuery: (query: string) => void): () => vo
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * The query the app opens with: a query handed over (the side panel only),
+ * else the reader's last one; none once the reader has typed. `typed` is asked
+ * again after each read, which can come back after the reader's first keys:
+ * what they typed then stays in the box.
+ */
+export async function openingQuery(followsPending: boolean, typed: () => boolean): Promise<{ query: string; handedOver: boolean } | null> {
+  if (followsPending && !typed()) {
+    const pending = await takePendingQuery();
+    if (pending !== null) return typed() ? null : { query: pending, handedOver: true };
+  }
+  if (typed()) return null;
+  const last = await lastQuery();
+  return last !== null && !typed() ? { query: last, handedOver: false } : null;
+}
+
 export async function lastQuery(): Promise<string | null> {
   const stored = await browser.storage.local.get(LAST_QUERY_KEY);
   const q = stored[LAST_QUERY_KEY];

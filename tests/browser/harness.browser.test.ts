@@ -1,10 +1,11 @@
-/** Proves the harness itself: Chromium loads the built extension, and its content script runs. */
+/** Proves the harness itself: Chromium loads the built extension, its content script runs, and the shared page readers read it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EXTENSION_DIR,
   launchWithExtension,
+  playwrightDriven,
   sendToTab,
   startServer,
   tabIdOf,
@@ -13,6 +14,7 @@ import {
   type TestServer,
   unpackedExtensionId,
 } from './harness';
+import { readPopover, restOn, waitForNoPopover, waitForPopover } from './support/page';
 
 describe('browser harness', () => {
   let browser: ExtensionBrowser;
@@ -73,6 +75,28 @@ describe('browser harness', () => {
     const tabId = await tabIdOf(browser.serviceWorker, page);
     const reply = await sendToTab(browser.serviceWorker, tabId, { type: 'content/ping', payload: {} });
     expect(reply).toEqual({ ok: true, value: { url } });
+    await page.close();
+  });
+
+  it('reads the popover with the page readers the Firefox suite shares', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/article-ja.html'));
+    const d = playwrightDriven(page);
+    // The scan runs after document_idle: rest on the term until a popover opens.
+    let view = null;
+    for (let tries = 0; !view && tries < 20; tries++) {
+      await page.mouse.move(1, 1);
+      await restOn(d, 'テレワーク');
+      view = await waitForPopover(d, { timeoutMs: 1_500 }).catch(() => null);
+    }
+    expect(view?.label).toContain('テレワーク');
+    expect(view?.remarks.length).toBeGreaterThan(0);
+    expect(view?.remarks.every((r) => /-r\d+$/.test(r.id) && r.buttons.includes('原文を開く'))).toBe(true);
+    expect(view?.buttons).toContain('すべての結果');
+    expect(view?.marks).toContain('テレワーク');
+    await page.keyboard.press('Escape');
+    await waitForNoPopover(d);
+    expect(await readPopover(d)).toBeNull();
     await page.close();
   });
 });

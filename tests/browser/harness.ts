@@ -1,23 +1,23 @@
 /**
- * Helpers for the real-browser tests: a static fixture server on 127.0.0.1 and
- * Debian's Chromium with the built extension (.output/chrome-mv3) loaded,
- * driven through playwright-core.
+ * The Chromium harness: Debian's Chromium with the built extension
+ * (.output/chrome-mv3) loaded, driven through playwright-core. The fixture
+ * server and the page readers (the popover, the highlight) are shared with the
+ * Firefox suite (./support/); Firefox's own harness is ./firefox/harness.ts.
  */
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ContentState, Message, MessageType, Reply } from '../../lib/messaging/protocol';
+import { textCentre as centreOf, type Driven, type Point } from './support/page';
+import { ROOT } from './support/server';
 
-export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export { PAGES_DIR, ROOT, startServer, type Route, type TestServer } from './support/server';
+
 /** The built extension; MINUTES_LENS_EXTENSION_DIR points elsewhere (a copy that a rebuild under way does not touch). */
 export const EXTENSION_DIR = process.env.MINUTES_LENS_EXTENSION_DIR || join(ROOT, '.output', 'chrome-mv3');
-export const PAGES_DIR = join(ROOT, 'tests', 'browser', 'pages');
 export const CHROMIUM_PATH = process.env.MINUTES_LENS_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_INSTALL = 'apt-get update && apt-get install -y chromium fonts-ipafont-gothic';
 
@@ -50,89 +50,6 @@ export function languageOptions(lang = 'ja'): { env: Record<string, string>; loc
   delete env.LC_ALL;
   delete env.LC_MESSAGES;
   return { env: { ...env, LANGUAGE: lang }, locale: lang, args: [`--lang=${lang}`] };
-}
-
-// ---------------------------------------------------------------- server
-
-/** An in-memory response, e.g. a page served with a CSP header. */
-export interface Route {
-  body: string | Uint8Array;
-  status?: number;
-  /** Defaults to an HTML content type; any header given here wins. */
-  headers?: Record<string, string>;
-}
-
-export interface TestServer {
-  /** `http://127.0.0.1:PORT` */
-  origin: string;
-  url(path: string): string;
-  /** Adds or replaces an in-memory route; routes win over files. */
-  route(path: string, route: Route): void;
-  close(): Promise<void>;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** Serves `dir` (default tests/browser/pages) and `routes` on an ephemeral port. */
-export async function startServer(
-  options: { dir?: string; routes?: Record<string, Route> } = {},
-): Promise<TestServer> {
-  const dir = resolve(options.dir ?? PAGES_DIR);
-  const routes = new Map(Object.entries(options.routes ?? {}));
-
-  const server = createServer((req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end(); // a malformed URL must not crash the test run
-      return;
-    }
-    const route = routes.get(path);
-    if (route) {
-      res.writeHead(route.status ?? 200, { 'content-type': TYPES['.html']!, ...route.headers });
-      res.end(route.body);
-      return;
-    }
-    const file = resolve(dir, '.' + path);
-    // Never serve outside `dir` (a test could request `/../package.json`).
-    if (!file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        res.end(body);
-      },
-      () => res.writeHead(404, { 'content-type': TYPES['.txt']! }).end(`not found: ${path}`),
-    );
-  });
-
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    url: (path) => new URL(path, origin).href,
-    route: (path, route) => void routes.set(path, route),
-    close: () =>
-      new Promise<void>((ok) => {
-        // Chromium keeps connections alive; drop them or close() waits for them.
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
 }
 
 // ---------------------------------------------------------------- browser
@@ -281,25 +198,20 @@ export async function contentState(serviceWorker: Worker, page: Page): Promise<C
   return reply.value;
 }
 
+/** A Playwright page as the shared page readers (./support/page.ts) drive it. */
+export function playwrightDriven(page: Page): Driven {
+  return {
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    move: (x, y, steps) => page.mouse.move(x, y, { steps }),
+  };
+}
+
 /**
  * The centre of the first occurrence of `text` in the page's prose (not in form
  * fields, editors or scripts), scrolled into view: where a reader's pointer rests.
  */
-export function textCentre(page: Page, text: string): Promise<{ x: number; y: number; top: number; bottom: number }> {
-  return page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(text);
-      if (at < 0 || node.parentElement?.closest('textarea, [contenteditable], script')) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top, bottom: r.bottom };
-    }
-    throw new Error(`no text ${text}`);
-  }, text);
+export function textCentre(page: Page, text: string): Promise<Point> {
+  return centreOf(playwrightDriven(page), text);
 }
 
 // ---------------------------------------------------------------- side panel

@@ -21,24 +21,10 @@ import {
   type ExtensionBrowser,
   type TestServer,
 } from './harness';
+import { STRICT_CSP, STRICT_CSP_HEADER, bigPage, layoutBoxes } from './support/hostile';
 
 const HOST = 'minutes-lens-root';
 const DIALOG = `${HOST} [role=dialog]`;
-
-/** A page of `bytes` of prose, with one term early (to hover) and one only at the end. */
-function bigPage(bytes: number): string {
-  const line = '委員からは、中小企業における対策の実態を踏まえた支援のあり方について意見があった。';
-  const paragraphs: string[] = [];
-  for (let size = 0, i = 0; size < bytes; i++, size += Buffer.byteLength(line) + 8) paragraphs.push(`<p>${i}：${line}</p>`);
-  return (
-    `<!doctype html><meta charset="utf-8"><title>1 MB</title><body><h1><b class="term">テレワーク</b>の議論</h1>` +
-    `${paragraphs.join('')}<p>最後に業界ISACの役割。</p></body>`
-  );
-}
-
-const STRICT_CSP =
-  '<!doctype html><meta charset="utf-8"><title>CSP</title><body><h1>厳しい CSP の頁</h1>' +
-  '<p>中小企業でも<b class="term">サイバー保険</b>の加入が進み、業界ISACでの情報共有が広がる。</p></body>';
 
 interface HostileCase {
   name: string;
@@ -92,29 +78,9 @@ async function recordProblems(context: BrowserContext, page: Page): Promise<{ pr
   return { problems, cdp, worlds };
 }
 
-/**
- * Every element's box (in open shadow roots too), in document order, and the
- * document's scroll size; our own host element is not the page's.
- */
+/** Every element's box and the scroll size of a frame (see layoutBoxes). */
 function boxesOf(frame: Page | Frame): Promise<string> {
-  return frame.evaluate((host) => {
-    const out: string[] = [];
-    const f = (n: number) => n.toFixed(2);
-    const visit = (root: Document | ShadowRoot, path: string) => {
-      const all = root.querySelectorAll('*');
-      let n = 0;
-      for (let i = 0; i < all.length; i++) {
-        const el = all[i]!;
-        if (el.localName === host) continue;
-        const r = el.getBoundingClientRect();
-        out.push(`${path}${el.localName}[${n++}] ${f(r.x)},${f(r.y)} ${f(r.width)}×${f(r.height)}`);
-        if (el.shadowRoot) visit(el.shadowRoot, `${path}${el.localName}>`);
-      }
-    };
-    visit(document, '');
-    out.push(`scroll ${document.documentElement.scrollWidth}×${document.documentElement.scrollHeight}`);
-    return out.join('\n');
-  }, HOST);
+  return frame.evaluate(layoutBoxes, HOST);
 }
 
 /** The boxes of the page and of each of its frames (frames in document order). */
@@ -133,7 +99,7 @@ describe('hostile pages', () => {
     server = await startServer({
       routes: {
         '/hostile/big.html': { body: bigPage(1.1 * 1024 * 1024) },
-        '/hostile/csp.html': { body: STRICT_CSP, headers: { 'Content-Security-Policy': "default-src 'none'" } },
+        '/hostile/csp.html': { body: STRICT_CSP, headers: { 'Content-Security-Policy': STRICT_CSP_HEADER } },
       },
     });
     ext = await launchWithExtension();
