@@ -34,14 +34,18 @@ export function Hit({ hit, onOpen }: { hit: HitView; onOpen?: () => void }) {
   );
 }
 
-let longDate: Intl.DateTimeFormat | undefined;
+let longDates: Intl.DateTimeFormat | undefined;
 
 /**
  * 2020-10-29 → 2020年10月29日 (as the minutes write dates) in Japanese, October 29, 2020 in English:
  * in the language of the messages around it (not `getUILanguage()`, which a side panel may report otherwise).
  */
-function DateView({ iso }: { iso: string }) {
+export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  longDate ??= new Intl.DateTimeFormat(t('dateLocale'), { dateStyle: 'long', timeZone: 'UTC' });
-  return <time dateTime={iso}>{y && m && d ? longDate.format(Date.UTC(y, m - 1, d)) : iso}</time>;
+  longDates ??= new Intl.DateTimeFormat(t('dateLocale'), { dateStyle: 'long', timeZone: 'UTC' });
+  return y && m && d ? longDates.format(Date.UTC(y, m - 1, d)) : iso;
+}
+
+export function DateView({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{longDate(iso)}</time>;
 }

@@ -3,11 +3,11 @@ import { FrameMarks } from '../lib/background/frame-marks';
 import { answer, type BackgroundMessage } from '../lib/background/handlers';
 import { getIndex } from '../lib/background/index-loader';
 import { Library } from '../lib/background/library';
-import { openPanel, showQuery } from '../lib/background/panel';
+import { LIBRARY_CHANGED_KEY, openPanel, showQuery } from '../lib/background/panel';
 import { setUpSelectionLookup } from '../lib/background/selection-lookup';
 import { setUpToolbar, showBadge } from '../lib/background/toolbar';
 import { LibraryStore } from '../lib/library/store';
-import { isLibraryMessage, parseMessage } from '../lib/messaging/protocol';
+import { isLibraryMessage, parseMessage, type PanelView } from '../lib/messaging/protocol';
 
 // The background service worker holds the index (the shipped minutes and the
 // reader's library) and answers lookups from the extension's own pages and
@@ -22,7 +22,9 @@ export default defineBackground(() => {
     throw e;
   }));
   const index = () => getIndex((path) => urlOf(`/${path}`), openStore);
-  const library = new Library(openStore, index);
+  const library = new Library(openStore, index, () => {
+    void browser.storage.session.set({ [LIBRARY_CHANGED_KEY]: Date.now() });
+  });
   const frameMarks = new FrameMarks();
   // A tab loading a new page drops its old frames' counts (the status needs no `tabs` permission).
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -36,8 +38,8 @@ export default defineBackground(() => {
     openPage: async (path: string) => {
       await browser.tabs.create({ url: urlOf(path) });
     },
-    openSearch: async (query: string, tabId: number | undefined) => {
-      await showQuery(openPanel(tabId, undefined), query);
+    openSearch: async (query: string, tabId: number | undefined, view?: PanelView) => {
+      await showQuery(openPanel(tabId, undefined), query, view);
     },
     showBadge,
   };

@@ -1,5 +1,6 @@
 import { localizePage, t } from '../../lib/ui/i18n';
 import '../../components/Hit.css';
+import '../../components/Timeline.css';
 import { mountSearchApp } from '../sidepanel/app';
 import '../sidepanel/style.css';
 

@@ -5,15 +5,29 @@
  */
 import { browser } from 'wxt/browser';
 import { PENDING_QUERY_KEY } from '../../lib/background/panel';
+import { PANEL_VIEWS, type PanelView } from '../../lib/messaging/protocol';
 
 const LAST_QUERY_KEY = 'lastQuery';
 
+/** A query handed to the panel, and the view to show it on. */
+export interface HandedQuery {
+  query: string;
+  view: PanelView;
+}
+
 export const urlQuery = (): string | null => new URLSearchParams(location.search).get('q');
 
+/** The view the page's URL asks for (`?view=timeline`), the results otherwise. */
+export const urlView = (): PanelView => {
+  const v = new URLSearchParams(location.search).get('view');
+  return PANEL_VIEWS.has(v) ? (v as PanelView) : 'results';
+};
+
 /** A pending query as stored, checked: storage is shared with every extension page. */
-function pendingFrom(value: unknown): string | null {
-  const q = (value as { query?: unknown } | null | undefined)?.query;
-  return typeof q === 'string' && q.trim() !== '' ? q : null;
+function pendingFrom(value: unknown): HandedQuery | null {
+  const { query, view } = (value ?? {}) as { query?: unknown; view?: unknown };
+  if (typeof query !== 'string' || query.trim() === '') return null;
+  return { query, view: PANEL_VIEWS.has(view) ? (view as PanelView) : 'results' };
 }
 
 /**
@@ -21,7 +35,7 @@ function pendingFrom(value: unknown): string | null {
  * spent, or reopening the panel later would bring back an old lookup instead
  * of what the reader typed since.
  */
-export async function takePendingQuery(): Promise<string | null> {
+export async function takePendingQuery(): Promise<HandedQuery | null> {
   const stored = await browser.storage.session.get(PENDING_QUERY_KEY);
   const query = pendingFrom(stored[PENDING_QUERY_KEY]);
   if (query !== null) await browser.storage.session.remove(PENDING_QUERY_KEY);
@@ -29,12 +43,12 @@ export async function takePendingQuery(): Promise<string | null> {
 }
 
 /** Calls `onQuery` for each query the background hands over while the panel is open. */
-export function followPendingQueries(onQuery: (query: string) => void): () => void {
+export function followPendingQueries(onQuery: (handed: HandedQuery) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'session' || !(PENDING_QUERY_KEY in changes)) return;
-    const query = pendingFrom(changes[PENDING_QUERY_KEY]!.newValue);
-    if (query === null) return; // our own removal, or junk
-    onQuery(query);
+    const handed = pendingFrom(changes[PENDING_QUERY_KEY]!.newValue);
+    if (handed === null) return; // our own removal, or junk
+    onQuery(handed);
     void browser.storage.session.remove(PENDING_QUERY_KEY);
   };
   browser.storage.onChanged.addListener(listener);
@@ -47,14 +61,17 @@ export function followPendingQueries(onQuery: (query: string) => void): () => vo
  * again after each read, which can come back after the reader's first keys:
  * what they typed then stays in the box.
  */
-export async function openingQuery(followsPending: boolean, typed: () => boolean): Promise<{ query: string; handedOver: boolean } | null> {
+export async function openingQuery(
+  followsPending: boolean,
+  typed: () => boolean,
+): Promise<(HandedQuery & { handedOver: boolean }) | null> {
   if (followsPending && !typed()) {
     const pending = await takePendingQuery();
-    if (pending !== null) return typed() ? null : { query: pending, handedOver: true };
+    if (pending !== null) return typed() ? null : { ...pending, handedOver: true };
   }
   if (typed()) return null;
   const last = await lastQuery();
-  return last !== null && !typed() ? { query: last, handedOver: false } : null;
+  return last !== null && !typed() ? { query: last, view: 'results', handedOver: false } : null;
 }
 
 export async function lastQuery(): Promise<string | null> {

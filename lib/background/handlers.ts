@@ -1,5 +1,5 @@
 /** The background's answers to each message type. */
-import type { BackgroundCalls, Message, Reply } from '../messaging/protocol';
+import type { BackgroundCalls, Message, PanelView, Reply } from '../messaging/protocol';
 import type { Library } from './library';
 import type { MinutesIndex } from '../search/engine';
 import { toHitView, toPageView, toTimelineView } from '../search/views';
@@ -13,8 +13,8 @@ export type BackgroundMessage = Extract<Message, { type: keyof BackgroundCalls }
 export interface BackgroundContext {
   index: () => Promise<MinutesIndex>;
   openPage: (path: string) => Promise<void>;
-  /** The side panel searching for `query`, beside the tab that asked. */
-  openSearch: (query: string, tabId: number | undefined) => Promise<void>;
+  /** The side panel searching for `query` (on its results or its timeline), beside the tab that asked. */
+  openSearch: (query: string, tabId: number | undefined, view?: PanelView) => Promise<void>;
   /** The toolbar button's badge and title for one tab. */
   showBadge: (tabId: number, badge: Badge) => Promise<void>;
   /** Each tab's marks by frame, summed for its badge. */
@@ -46,7 +46,7 @@ export async function answer(
         await ctx.openPage(passageUrl(message.payload.remarkId, message.payload.term));
         return { ok: true, value: { opened: true } };
       case 'lens/open-search':
-        await ctx.openSearch(message.payload.query, sender.tabId);
+        await ctx.openSearch(message.payload.query, sender.tabId, message.payload.view);
         return { ok: true, value: { opened: true } };
       case 'lens/marks': {
         // Only a page in a tab has a badge; an extension page has nothing to count.

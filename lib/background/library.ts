@@ -38,6 +38,8 @@ export class Library {
   constructor(
     private readonly store: () => Promise<LibraryStore>,
     private readonly index: () => Promise<MinutesIndex>,
+    /** Told after every change the index sees, so open searches and timelines can ask again. */
+    private readonly changed: () => void = () => {},
   ) {}
 
   /** One change at a time, in the order asked. */
@@ -86,6 +88,7 @@ export class Library {
       const segment = appendToSegment(index.libraryTables(), { meeting, remarks, terms });
       await store.add({ meeting: record, terms: { id, terms, analyzer: ANALYZER_VERSION }, text: { id, text } }, stored_(segment));
       index.setLibrary(decodeAsset(segment));
+      this.changed();
       return summaryOf(record);
     });
   }
@@ -111,6 +114,7 @@ export class Library {
       const left = segment && decodeAsset(segment);
       const removed = await store.remove(id, left && left.rowMeeting.length > 0 ? stored_(segment!) : null);
       if (current && index.isYours(id)) index.setLibrary(left);
+      if (removed) this.changed();
       return removed;
     });
   }
@@ -120,6 +124,7 @@ export class Library {
       const [store, index] = await Promise.all([this.store(), this.index()]);
       const count = await store.clear();
       index.setLibrary(null);
+      if (count > 0) this.changed();
       return count;
     });
   }

@@ -11,13 +11,23 @@
  * "see all", a message from a content script, never opens the sidebar there.
  */
 import { browser } from 'wxt/browser';
+import type { PanelView } from '../messaging/protocol';
 import { searchUrl } from '../ui/urls';
 
 /** The session-storage key the side panel reads its query from. */
 export const PENDING_QUERY_KEY = 'pendingQuery';
 
+/**
+ * The session-storage key the background bumps when the reader's library
+ * changes: open panels search again, so their results and timelines include
+ * what was just added and lose what was removed.
+ */
+export const LIBRARY_CHANGED_KEY = 'libraryChangedAt';
+
 export interface PendingQuery {
   query: string;
+  /** The view to show it on; the results when absent. */
+  view?: PanelView;
   /** When it was asked for: the same query asked twice is still a new request. */
   at: number;
 }
@@ -56,17 +66,17 @@ export function openPanel(tabId: number | undefined, windowId: number | undefine
  * page on it instead and takes the query back: left in storage, it would be
  * the query of the next panel the reader opens, days later, for another question.
  */
-export async function showQuery(opening: Promise<boolean>, query: string): Promise<void> {
-  const pending: PendingQuery = { query, at: Date.now() };
+export async function showQuery(opening: Promise<boolean>, query: string, view?: PanelView): Promise<void> {
+  const pending: PendingQuery = { query, at: Date.now(), ...(view && view !== 'results' ? { view } : {}) };
   // Stored before the panel is known to open: a panel that opens at once reads it as it loads.
   await browser.storage.session.set({ [PENDING_QUERY_KEY]: pending });
   if (await opening) return;
   await takeBack(pending);
-  await browser.tabs.create({ url: browser.runtime.getURL(searchUrl(query) as '/search.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(searchUrl(query, view) as '/search.html') });
 }
 
 /** Removes `pending` from session storage unless a newer query has replaced it. */
 async function takeBack(pending: PendingQuery): Promise<void> {
   const stored = (await browser.storage.session.get(PENDING_QUERY_KEY))[PENDING_QUERY_KEY] as Partial<PendingQuery> | undefined;
-  if (stored?.at === pending.at && stored.query === pending.query) await browser.storage.session.remove(PENDING_QUERY_KEY);
+  if (stored?.at === pending.at && stored.query === pending.query && stored.view === pending.view) await browser.storage.session.remove(PENDING_QUERY_KEY);
 }

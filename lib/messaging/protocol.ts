@@ -28,8 +28,8 @@ export interface BackgroundCalls {
   'lens/meeting': { request: { meetingId: string }; reply: { meeting: Meeting; remarks: Remark[]; yours: boolean } | null };
   /** Open the passage viewer on a remark (in a new tab), with the looked-up term emphasised. */
   'lens/open-passage': { request: { remarkId: string; term?: string }; reply: { opened: true } };
-  /** Open the side panel (a search page where there is none) searching for a query. */
-  'lens/open-search': { request: { query: string }; reply: { opened: true } };
+  /** Open the side panel (a search page where there is none) searching for a query, on its results or its timeline. */
+  'lens/open-search': { request: { query: string; view?: PanelView }; reply: { opened: true } };
   /**
    * A content script's marks for the toolbar badge of its tab: how many terms
    * it has marked, and whether marking is on for its site. Sent when either changes.
@@ -46,6 +46,10 @@ export interface BackgroundCalls {
   'lens/library-export': { request: Record<string, never>; reply: LibraryExport };
   'lens/library-import': { request: { data: unknown }; reply: { outcomes: LibraryOutcome[] } };
 }
+
+/** The side panel's two views of a query: its results, and its timeline across meetings. */
+export type PanelView = 'results' | 'timeline';
+export const PANEL_VIEWS: ReadonlySet<unknown> = new Set<PanelView>(['results', 'timeline']);
 
 /** A library change either happened or was refused for a reason the page says in the reader's language. */
 export type LibraryOutcome =
@@ -115,7 +119,7 @@ const PAYLOAD: { [K in MessageType]: (p: Record<string, unknown>) => boolean } =
   'lens/related': (p) => typeof p.term === 'string' && (p.limit === undefined || (typeof p.limit === 'number' && p.limit > 0)),
   'lens/meeting': (p) => typeof p.meetingId === 'string',
   'lens/open-passage': (p) => typeof p.remarkId === 'string' && optionalString(p.term),
-  'lens/open-search': (p) => typeof p.query === 'string',
+  'lens/open-search': (p) => typeof p.query === 'string' && (p.view === undefined || PANEL_VIEWS.has(p.view)),
   'lens/marks': (p) => typeof p.count === 'number' && Number.isInteger(p.count) && p.count >= 0 && typeof p.on === 'boolean',
   'lens/library-add': (p) => asImportedFile(p.file) !== null && asParsedMinutes(p.parsed) !== null && typeof p.text === 'string',
   'lens/library-list': () => true,

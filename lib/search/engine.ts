@@ -9,6 +9,7 @@
 import type { Meeting, Remark } from '../minutes/types';
 import { DEFAULT_SEARCH_LIMIT, FACET_VALUES_MAX, MIN_QUERY_COVERAGE, PHRASE_CHECK_MAX, RELATED_LIMIT } from '../limits';
 import { normalize } from '../text/normalize';
+import { compareText } from './order';
 import { countTimeline, type Timeline } from './timeline';
 import { kindOf, readAsset, readAssetStream, TextReader, type AssetTables, type Inflate, type InflateBlock } from './asset';
 import { analyzeQuery, phraseKey, type AnalyzedQuery } from './query';
@@ -459,7 +460,7 @@ export class MinutesIndex {
       if (c) c.count++;
       else counts.set(value, { value, label, count: 1 });
     }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return [...counts.values()].sort((a, b) => b.count - a.count || compareText(a.label, b.label));
   }
 
   private norm(s: string): string {

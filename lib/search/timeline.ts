@@ -7,6 +7,7 @@
 import type { Meeting } from '../minutes/types';
 import type { SearchHit } from './engine';
 import { TIMELINE_MEETING_SPEAKERS, TIMELINE_SPEAKERS_MAX } from '../limits';
+import { compareText } from './order';
 
 export interface SpeakerCount {
   speaker: string;
@@ -96,8 +97,8 @@ export function countTimeline(rows: readonly TimelineRow[]): TimelineCounts {
 }
 
 function byDate(a: TimelineMeeting, b: TimelineMeeting): number {
-  if (a.date === null || b.date === null) return a.date === b.date ? a.meetingTitle.localeCompare(b.meetingTitle) : a.date === null ? 1 : -1;
-  return a.date.localeCompare(b.date) || a.meetingTitle.localeCompare(b.meetingTitle) || a.meetingId.localeCompare(b.meetingId);
+  if (a.date === null || b.date === null) return a.date === b.date ? compareText(a.meetingTitle, b.meetingTitle) : a.date === null ? 1 : -1;
+  return compareText(a.date, b.date) || compareText(a.meetingTitle, b.meetingTitle) || compareText(a.meetingId, b.meetingId);
 }
 
 /**
@@ -138,5 +139,5 @@ function ranked(counts: Map<string, Map<string, number>>): SpeakerCount[] {
       }
       return { speaker, role: role === '' ? null : role, count };
     })
-    .sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker));
+    .sort((a, b) => b.count - a.count || compareText(a.speaker, b.speaker));
 }

@@ -1,4 +1,5 @@
 /** Links to the extension's own pages (paths relative to the extension root). */
+import type { PanelView } from '../messaging/protocol';
 import type { PassageAnchor } from './anchor';
 
 /**
@@ -30,8 +31,11 @@ export function readPassageUrl(search: string): { anchor: PassageAnchor; term: s
   };
 }
 
-export function searchUrl(query: string): string {
-  return `/search.html?${new URLSearchParams({ q: query })}`;
+/** The search page on `query`; `view=timeline` opens it on the query's timeline. */
+export function searchUrl(query: string, view?: PanelView): string {
+  const q = new URLSearchParams({ q: query });
+  if (view === 'timeline') q.set('view', view);
+  return `/search.html?${q}`;
 }
 
 /** The meeting a remark id belongs to: ids are `${meetingId}-r${order}`. */

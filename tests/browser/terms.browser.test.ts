@@ -37,14 +37,14 @@ describe('terms on web pages', () => {
 
   const stateOf = (page: Page): Promise<ContentState> => contentState(browser.serviceWorker, page);
 
-  /** The state once every one of `termIds` is marked (the scan runs in slices after document_idle). */
+  /** The state once every one of `termIds` is marked and the scan is over (it runs in slices after document_idle). */
   const waitForMarked = async (page: Page, termIds: string[], timeoutMs = 10_000): Promise<ContentState> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const state = await stateOf(page);
       const marked = new Set(state.marked.map((m) => m.termId));
-      if (termIds.every((id) => marked.has(id))) return state;
-      if (Date.now() > deadline) throw new Error(`not marked in time: ${termIds.filter((id) => !marked.has(id))}`);
+      if (!state.busy && termIds.every((id) => marked.has(id))) return state;
+      if (Date.now() > deadline) throw new Error(`not marked in time: ${termIds.filter((id) => !marked.has(id))}${state.busy ? ' (still scanning)' : ''}`);
       await page.waitForTimeout(100);
     }
   };

@@ -57,19 +57,26 @@ describe('openingQuery', () => {
   it('opens on a handed-over query, and spends it', async () => {
     areas.session.set('pendingQuery', { query: 'サイバー保険', at: 1 });
     areas.local.set('lastQuery', 'IoT機器');
-    await expect(openingQuery(true, () => false)).resolves.toEqual({ query: 'サイバー保険', handedOver: true });
+    await expect(openingQuery(true, () => false)).resolves.toEqual({ query: 'サイバー保険', view: 'results', handedOver: true });
     expect(areas.session.has('pendingQuery')).toBe(false);
+  });
+
+  it('opens a query handed over for its timeline on the timeline; a view it does not know is the results', async () => {
+    areas.session.set('pendingQuery', { query: 'テレワーク', at: 1, view: 'timeline' });
+    await expect(openingQuery(true, () => false)).resolves.toEqual({ query: 'テレワーク', view: 'timeline', handedOver: true });
+    areas.session.set('pendingQuery', { query: 'テレワーク', at: 2, view: '<img src=x>' });
+    await expect(openingQuery(true, () => false)).resolves.toEqual({ query: 'テレワーク', view: 'results', handedOver: true });
   });
 
   it('else on the last query, offered rather than handed over', async () => {
     areas.local.set('lastQuery', 'IoT機器');
-    await expect(openingQuery(true, () => false)).resolves.toEqual({ query: 'IoT機器', handedOver: false });
+    await expect(openingQuery(true, () => false)).resolves.toEqual({ query: 'IoT機器', view: 'results', handedOver: false });
   });
 
   it('leaves the handed-over query to the side panel: the search page takes only the last one', async () => {
     areas.session.set('pendingQuery', { query: 'サイバー保険', at: 1 });
     areas.local.set('lastQuery', 'IoT機器');
-    await expect(openingQuery(false, () => false)).resolves.toEqual({ query: 'IoT機器', handedOver: false });
+    await expect(openingQuery(false, () => false)).resolves.toEqual({ query: 'IoT機器', view: 'results', handedOver: false });
     expect(areas.session.has('pendingQuery')).toBe(true);
   });
 

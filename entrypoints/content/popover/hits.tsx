@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { Hit } from '../../../components/Hit';
-import type { HitView } from '../../../lib/search/views';
+import { TimelineStrip } from '../../../components/TimelineStrip';
+import type { HitView, TimelineView } from '../../../lib/search/views';
 import { t } from '../../../lib/ui/i18n';
 
 export function renderHits(into: HTMLElement, hits: readonly HitView[], onOpen: (remarkId: string) => void): void {
@@ -19,6 +20,11 @@ export function renderHits(into: HTMLElement, hits: readonly HitView[], onOpen: 
     </ol>,
     into,
   );
+}
+
+/** The term's timeline strip; clicking it opens the full timeline. */
+export function renderStrip(into: HTMLElement, timeline: TimelineView, onOpen: () => void): void {
+  render(<TimelineStrip timeline={timeline} onOpen={onOpen} />, into);
 }
 
 /** Lets Preact go of what it rendered into `from`. */

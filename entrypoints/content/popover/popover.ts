@@ -10,7 +10,7 @@ import { call } from '../../../lib/ui/client';
 import type { Hit } from '../hit-test';
 import { HOST_TAG } from '../readable';
 import { h } from './dom';
-import { renderHits, unrenderHits } from './hits';
+import { renderHits, renderStrip, unrenderHits } from './hits';
 import { place } from './position';
 import { POPOVER_CSS } from './styles';
 import { t } from '../../../lib/ui/i18n';
@@ -34,6 +34,8 @@ export class Popover {
   private shadow: ShadowRoot | null = null;
   private panel: HTMLElement | null = null;
   private body: HTMLElement | null = null;
+  /** Where the term's timeline strip goes, between the term and the remarks. */
+  private strip: HTMLElement | null = null;
   private anchor: DOMRect | null = null;
   /** Counts lookups: a reply for an older one (or for a popover since closed) is ignored. */
   private lookup = 0;
@@ -65,6 +67,7 @@ export class Popover {
     this.anchor = hit.rect;
     this.dropBody();
     this.body = h('div', { class: 'body' }, status(t('popoverLoading')));
+    this.strip = h('div', { class: 'strip' });
     const panel = h(
       'div',
       {
@@ -75,6 +78,7 @@ export class Popover {
         'data-theme': theme,
       },
       header(hit.term, englishName(hit.termId)),
+      this.strip,
       this.body,
       footer(() => this.act('lens/open-search', { query: hit.term })),
     );
@@ -95,6 +99,20 @@ export class Popover {
       }
       this.position();
       this.stats?.popoverShown(start);
+      if (reply.ok && reply.value.hits.length > 0) this.showStrip(hit.term, generation);
+    });
+  }
+
+  /**
+   * The term over time, asked for once its remarks are shown (they come first:
+   * a cold service worker answers one question at a time).
+   */
+  private showStrip(term: string, generation: number): void {
+    void call(send, 'lens/timeline', { query: term }).then((reply) => {
+      const strip = this.strip;
+      if (generation !== this.lookup || !strip || !reply.ok) return;
+      renderStrip(strip, reply.value, () => this.act('lens/open-search', { query: term, view: 'timeline' }));
+      this.position();
     });
   }
 
@@ -105,16 +123,16 @@ export class Popover {
     this.hit = null;
     this.dropBody();
     this.panel?.remove();
-    this.panel = this.body = this.anchor = null;
+    this.panel = this.body = this.strip = this.anchor = null;
     this.host?.remove();
     // Escape (or a click elsewhere) from inside the popover: focus goes back where the reader was.
     if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
   }
 
-  /** Moves focus to the popover's first button; false when there is none. */
+  /** Moves focus to the first remark's button (else the popover's first, "see all" or the strip); false when there is none. */
   focusFirst(): boolean {
-    const button = this.panel?.querySelector('button');
+    const button = this.body?.querySelector('button') ?? this.panel?.querySelector('button');
     if (!button) return false;
     const active = document.activeElement;
     this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
@@ -131,6 +149,7 @@ export class Popover {
   /** Unmounts what Preact rendered into the body (its listeners go with it). */
   private dropBody(): void {
     if (this.body) unrenderHits(this.body);
+    if (this.strip) unrenderHits(this.strip);
   }
 
   private mount(): ShadowRoot {

@@ -6,10 +6,12 @@
 import { POPOVER_MAX_HEIGHT, POPOVER_WIDTH, VIEWPORT_MARGIN } from '../../../lib/limits';
 // Each remark's own rules, shared with the side panel (components/Hit.tsx).
 import HIT_CSS from '../../../components/Hit.css?inline';
+// The term's timeline strip, shared in form with the side panel's timeline.
+import STRIP_CSS from '../../../components/TimelineStrip.css?inline';
 
 const DARK = `
     --fg: #e6edf3; --muted: #9198a1; --bg: #161b22; --line: #3d444d; --soft: #212830;
-    --mark: rgba(255, 200, 0, 0.35); --accent: #4493f8;`;
+    --mark: rgba(255, 200, 0, 0.35); --accent: #4493f8; --yours: #ffb86b;`;
 
 // `!important` on :host: in the cascade, the shadow tree's important rules beat
 // the page's, so a page rule that happens to match our host cannot move or hide it.
@@ -27,7 +29,7 @@ export const POPOVER_CSS = `
 }
 .panel {
   --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --line: #d1d9e0; --soft: #f6f8fa;
-  --mark: rgba(255, 200, 0, 0.45); --accent: #0969da;
+  --mark: rgba(255, 200, 0, 0.45); --accent: #0969da; --yours: #b35c00;
   position: fixed;
   box-sizing: border-box;
   width: min(${POPOVER_WIDTH}px, calc(100vw - ${2 * VIEWPORT_MARGIN}px));
@@ -54,7 +56,7 @@ export const POPOVER_CSS = `
 }
 /* Only the remarks scroll: the term and "see all" stay in view. */
 .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }
-header, footer { flex: none; }
+header, footer, .strip { flex: none; }
 header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; margin: 0 0 6px; }
 .term { font-size: 16px; font-weight: 700; }
 .en { color: var(--muted); }
@@ -63,6 +65,7 @@ header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; marg
 ol { list-style: none; margin: 0; padding: 0; }
 li { padding: 8px 0; border-top: 1px solid var(--line); }
 ${HIT_CSS}
+${STRIP_CSS}
 footer { padding-top: 8px; border-top: 1px solid var(--line); }
 button {
   font: inherit;
