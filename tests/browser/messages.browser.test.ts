@@ -190,6 +190,8 @@ describe('messages from our own page that the background does not know', () => {
     ['an open-passage whose remark id is a number', { type: 'lens/open-passage', payload: { remarkId: 7 } }],
     ['an open-passage whose term is an object', { type: 'lens/open-passage', payload: { remarkId: REMARK, term: {} } }],
     ['an open-search without a query', { type: 'lens/open-search', payload: { q: 'テレワーク' } }],
+    ['an open-search on a view there is none of', { type: 'lens/open-search', payload: { query: 'テレワーク', view: 'graph' } }],
+    ['a timeline whose options are a string', { type: 'lens/timeline', payload: { query: 'テレワーク', options: 'all' } }],
     ['marks with a fractional count', { type: 'lens/marks', payload: { count: 1.5, on: true } }],
   ];
 
