@@ -349,7 +349,8 @@ export async function readAssetStream(body: ReadableStream<Uint8Array>, inflate:
     if (indexEnd === null) indexEnd = sectionEnd(joined(parts, received), 'index');
     if (indexEnd !== null && received >= indexEnd) {
       const prefix = joined(parts, received);
-      index = readIndex(openOuter(prefix), inflate);
+      // Only the index is in yet: the texts after it are still arriving.
+      index = readIndex(openOuter(prefix, true), inflate);
       index.catch(() => undefined); // awaited below; a rejection must not go unhandled meanwhile
     }
   }
@@ -395,10 +396,10 @@ function withTexts(outer: Outer, index: IndexTables): AssetTables {
   return { ...index, chunkStart: outer.section('chunkStart'), chunks: outer.section('chunks') };
 }
 
-function openOuter(bytes: Uint8Array) {
+function openOuter(bytes: Uint8Array, partial = false) {
   let outer;
   try {
-    outer = readContainer<OuterHeader>(bytes);
+    outer = readContainer<OuterHeader>(bytes, partial);
   } catch (e) {
     if (e instanceof TruncatedError) throw new IndexFormatError(`the index asset is cut short (${e.message}): rebuild it with npm run build`);
     outer = null;

@@ -79,8 +79,12 @@ export interface Container<H> {
   section<T extends SectionArray>(name: string): T;
 }
 
-/** The header and views on the sections; null when the bytes are not a container. */
-export function readContainer<H extends object>(bytes: Uint8Array): Container<H> | null {
+/**
+ * The header and views on the sections; null when the bytes are not a
+ * container. `partial`: the bytes are a prefix still arriving, and only a
+ * section asked for must lie within them (the others are checked when asked).
+ */
+export function readContainer<H extends object>(bytes: Uint8Array, partial = false): Container<H> | null {
   if (bytes.byteLength < 8) return null;
   // Views need an aligned buffer of their own: a fresh copy when the bytes sit at an odd offset.
   const buffer = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
@@ -88,16 +92,18 @@ export function readContainer<H extends object>(bytes: Uint8Array): Container<H>
   if (view.getUint32(0, true) !== MAGIC) return null;
   const length = view.getUint32(4, true);
   const header = JSON.parse(new TextDecoder().decode(buffer.subarray(8, 8 + length))) as H & { sections: Record<string, SectionEntry> };
-  for (const [name, e] of Object.entries(header.sections ?? {})) {
+  const within = (name: string, e: SectionEntry) => {
     const end = e.offset + e.length * BYTES[e.kind];
     if (end > buffer.byteLength) throw new TruncatedError(`its section ${name} ends at byte ${end} of ${buffer.byteLength}`);
-  }
+  };
+  if (!partial) for (const [name, e] of Object.entries(header.sections ?? {})) within(name, e);
   const base = buffer.byteOffset;
   return {
     header,
     section<T extends SectionArray>(name: string): T {
       const e = header.sections[name];
       if (!e) throw new Error(`the index asset has no section ${name}`);
+      if (partial) within(name, e);
       return VIEW[e.kind](buffer.buffer as ArrayBuffer, base + e.offset, e.length) as T;
     },
   };

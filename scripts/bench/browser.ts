@@ -25,7 +25,8 @@ const POPOVER_RUNS = 5;
  * immediate (RAIL's response budget), on top of the deliberate debounce.
  */
 export const BROWSER_TARGET = {
-  articleMs: 5,
+  // Issue 13: "≤ 10 ms of main-thread work on the 31 KB article" (issue 5 had asked 5 ms).
+  articleMs: 10,
   bigTotalMs: 100,
   bigLongestMs: 50,
   popoverWarmMs: 30,
@@ -104,9 +105,12 @@ export async function popoverLatency(b: ExtensionBrowser, page: Page, n: number,
   await page.keyboard.press('Escape');
   await page.mouse.move(at.x - 60, at.y + 80);
   await page.mouse.move(at.x, at.y, { steps: 3 });
+  // A popover that answered (one with an error is not counted): never a figure for a failure.
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const state = await stateOf(b, page);
     if (state.popover.opened > before.popover.opened && state.popover.lastMs !== null) return state.popover.lastMs;
+    if (Date.now() > deadline) throw new Error(`no popover answered for ${text}: is the index loading?`);
     await page.waitForTimeout(50);
   }
 }
@@ -184,8 +188,11 @@ export interface HundredfoldFigures {
   popoverColdMs: number;
   popoverWarmMs: number;
   runs: number;
-  /** The service worker's JS heap with the 100× index loaded, after a forced GC. */
+  /** The service worker's JS heap with the 100× index loaded, after a forced GC, its ArrayBuffers included (the index's columns and texts live there). */
   serviceWorkerBytes: number;
+  /** Of which JS objects / ArrayBuffer backing stores. */
+  serviceWorkerHeapBytes: number;
+  serviceWorkerBufferBytes: number;
 }
 
 /**
@@ -205,7 +212,12 @@ export async function hundredfoldFigures(asset: Uint8Array, meetings: number): P
     const connection = await connectOverDebugPort(b.userDataDir);
     try {
       const { serviceWorker } = await extensionHeaps(connection, b.extensionId);
-      return { meetings, popoverColdMs: popover.coldMs, popoverWarmMs: popover.warmMs, runs: popover.runs, serviceWorkerBytes: serviceWorker.usedBytes };
+      return {
+        meetings, popoverColdMs: popover.coldMs, popoverWarmMs: popover.warmMs, runs: popover.runs,
+        serviceWorkerBytes: serviceWorker.usedBytes + serviceWorker.bufferBytes,
+        serviceWorkerHeapBytes: serviceWorker.usedBytes,
+        serviceWorkerBufferBytes: serviceWorker.bufferBytes,
+      };
     } finally {
       await connection.close().catch(() => undefined);
     }

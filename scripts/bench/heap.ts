@@ -24,6 +24,11 @@ export interface HeapFigure {
   usedBytes: number;
   /** Blink's own (Oilpan) heap: DOM nodes and other C++ objects. */
   embedderBytes: number;
+  /**
+   * ArrayBuffer backing stores, outside the JS heap: where the index's typed
+   * arrays and its compressed texts live (Runtime.getHeapUsage backingStorageSize).
+   */
+  bufferBytes: number;
 }
 
 interface TargetInfo {
@@ -62,8 +67,8 @@ async function heapOf(browserSession: CDPSession, targetId: string): Promise<Hea
     // Twice: objects freed by the first collection's finalizers and weak callbacks go in the second.
     await send('HeapProfiler.collectGarbage');
     await send('HeapProfiler.collectGarbage');
-    const usage = await send<{ usedSize: number; embedderHeapUsedSize: number }>('Runtime.getHeapUsage');
-    return { usedBytes: usage.usedSize, embedderBytes: usage.embedderHeapUsedSize };
+    const usage = await send<{ usedSize: number; embedderHeapUsedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage');
+    return { usedBytes: usage.usedSize, embedderBytes: usage.embedderHeapUsedSize, bufferBytes: usage.backingStorageSize ?? 0 };
   } finally {
     await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }

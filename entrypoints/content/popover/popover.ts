@@ -98,8 +98,10 @@ export class Popover {
         renderHits(body, reply.value.hits, (remarkId) => this.act('lens/open-passage', { remarkId, term: hit.term }));
       }
       this.position();
-      this.stats?.popoverShown(start);
-      if (reply.ok && reply.value.hits.length > 0) this.showStrip(hit.term, generation);
+      // Only an answer counts as a popover shown (the benchmark's latency): an error is not one.
+      if (reply.ok) this.stats?.popoverShown(start);
+      // After the remarks' frame is painted: drawing the strip before it would delay what the reader came for.
+      if (reply.ok && reply.value.hits.length > 0) requestAnimationFrame(() => setTimeout(() => this.showStrip(hit.term, generation)));
     });
   }
 
