@@ -90,6 +90,6 @@ function withSelected(counts: FacetCount[], selected: string | undefined): Facet
 }
 
 /** Empty fields dropped, so equal filters serialise equally (the search key compares them). */
-function clean(f: FilterValues): FilterValues {
+export function clean(f: FilterValues): FilterValues {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as FilterValues;
 }

@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { PanelView, Result } from '../lib/messaging/protocol';
 import type { HitView, SearchPageView, TimelineView } from '../lib/search/views';
-import { Filters, type FilterValues } from './Filters';
+import { clean, Filters, type FilterValues } from './Filters';
 import { HitList } from './HitList';
 import { Timeline } from './Timeline';
 import { plural, t, type MessageKey } from '../lib/ui/i18n';
@@ -64,8 +64,7 @@ export function SearchPanel(p: SearchPanelProps) {
   };
   const timeline = !idle && p.timeline?.ok ? p.timeline.value : null;
   const timelineError = !idle && !p.timelineBusy && p.timeline && !p.timeline.ok ? p.timeline.error : null;
-  const setFilter = (patch: FilterValues) =>
-    p.onFilters(Object.fromEntries(Object.entries({ ...p.filters, ...patch }).filter(([, v]) => v !== undefined)) as FilterValues);
+  const setFilter = (patch: FilterValues) => p.onFilters(clean({ ...p.filters, ...patch }));
 
   return (
     <main aria-busy={p.busy} class={p.busy ? 'busy' : undefined}>
