@@ -8,12 +8,19 @@ const STRIP_WIDTH = 340;
 /**
  * The popover's compact timeline: every meeting that discussed the term on one
  * line, by date, sized by its matching remarks; the whole strip is one button
- * that opens the full timeline in the side panel. Nothing is drawn for a term
- * no dated meeting discussed.
+ * that opens the full timeline in the side panel. A term only undated meetings
+ * discussed has nothing to place: the button is there without the marks (its
+ * place in the popover is kept from the start either way).
  */
 export function TimelineStrip({ timeline, onOpen }: { timeline: TimelineView; onOpen: () => void }) {
   const layout = layoutTimeline(timeline.meetings, timeline.committees, { width: STRIP_WIDTH, compact: true });
-  if (layout.marks.length === 0) return null;
+  if (layout.marks.length === 0) {
+    return (
+      <button type="button" class="tl-strip" onClick={onOpen}>
+        <span class="tl-strip-text">{t('viewTimeline')}</span>
+      </button>
+    );
+  }
   const first = layout.marks[0]!.meeting.date!.slice(0, 4);
   const last = layout.marks[layout.marks.length - 1]!.meeting.date!.slice(0, 4);
   const span = first === last ? first : `${first}–${last}`;

@@ -91,6 +91,8 @@ export class Popover {
       const body = this.body;
       if (generation !== this.lookup || !body) return;
       panel.removeAttribute('aria-busy');
+      // Nothing to draw a timeline of: the strip's kept place goes in the same update as the answer.
+      if (!reply.ok || reply.value.hits.length === 0) this.strip?.remove();
       if (!reply.ok) body.replaceChildren(status(t('popoverError'), true));
       else if (reply.value.hits.length === 0) body.replaceChildren(status(t('noRelatedRemarks')));
       else {

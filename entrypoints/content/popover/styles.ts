@@ -57,6 +57,8 @@ export const POPOVER_CSS = `
 /* Only the remarks scroll: the term and "see all" stay in view. */
 .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }
 header, footer, .strip { flex: none; }
+/* The strip's place is kept from the start: it is drawn after the remarks, which must not move under the pointer. */
+.strip { height: 80px; padding-bottom: 6px; box-sizing: border-box; }
 header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; margin: 0 0 6px; }
 .term { font-size: 16px; font-weight: 700; }
 .en { color: var(--muted); }
